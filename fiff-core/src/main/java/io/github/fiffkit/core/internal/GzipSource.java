@@ -1,0 +1,130 @@
+package io.github.fiffkit.core.internal;
+
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The decompressed bytes of a gzip file ({@code .fif.gz}) as a random-access source. Reading forward
+ * decompresses as it goes; a jump backwards (rare: only some chains jump back) starts decompressing again
+ * from the beginning. The decompressed size is counted once, when the source opens, so that tag sizes can
+ * be checked against it. Memory stays constant whatever the file size.
+ */
+public final class GzipSource implements Source {
+    /** Opens the compressed bytes from their start, each time it is called. */
+    @FunctionalInterface
+    public interface Opener {
+        /**
+         * @return a fresh stream over the compressed bytes
+         * @throws IOException when the stream cannot be opened
+         */
+        InputStream open() throws IOException;
+    }
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final Opener opener;
+    private final long size;
+    private InputStream in;
+    private long position;
+    private final byte[] chunk = new byte[BUFFER];
+
+    /**
+     * @param opener opens the compressed bytes
+     * @throws IOException when the data is not valid gzip or cannot be read
+     */
+    public GzipSource(Opener opener) throws IOException {
+        this.opener = opener;
+        long n = 0;
+        try (InputStream counting = gunzip()) {
+            long skipped;
+            while ((skipped = counting.read(chunk)) >= 0) {
+                n += skipped;
+            }
+        }
+        this.size = n;
+    }
+
+    private InputStream gunzip() throws IOException {
+        return new GZIPInputStream(opener.open(), BUFFER);
+    }
+
+    /**
+     * Keeps a caller's stream open when a decompressor is closed.
+     *
+     * @param in the stream
+     * @return a view whose close does nothing
+     */
+    public static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the caller owns the stream
+            }
+        };
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    private void seek(long target) throws IOException {
+        if (in == null || target < position) {
+            if (in != null) {
+                in.close();
+            }
+            in = gunzip();
+            position = 0;
+        }
+        while (position < target) {
+            long n = in.skip(target - position);
+            if (n <= 0) {
+                if (in.read() < 0) {
+                    throw new EOFException("end of decompressed data at " + position);
+                }
+                n = 1;
+            }
+            position += n;
+        }
+    }
+
+    @Override
+    public void read(long pos, ByteBuffer dst) throws IOException {
+        seek(pos);
+        while (dst.hasRemaining()) {
+            int n = in.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+            if (n < 0) {
+                throw new EOFException("end of decompressed data at " + position);
+            }
+            dst.put(chunk, 0, n);
+            position += n;
+        }
+    }
+
+    @Override
+    public void transferTo(long pos, long count, WritableByteChannel out) throws IOException {
+        seek(pos);
+        long left = count;
+        while (left > 0) {
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (n < 0) {
+                throw new EOFException("end of decompressed data at " + position);
+            }
+            Source.writeFully(ByteBuffer.wrap(chunk, 0, n), out);
+            position += n;
+            left -= n;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (in != null) {
+            in.close();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.fiffkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FiffWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesBigEndianHeadersWithSequentialNextAndCorrectPositions() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (FiffWriter w = new FiffWriter(Channels.newChannel(bytes), true)) {
+            w.writeId(FiffKind.FILE_ID, new FiffId(FiffId.VERSION_1_4, 0, 0, new FiffTime(1, 2)));
+            assertEquals(36, w.position());
+            w.writeInt(FiffKind.DIR_POINTER, -1);
+            w.writeTag(FiffKind.NOP, FiffType.VOID, new byte[0], -1);
+            assertEquals(72, w.position());
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray());
+        assertEquals(72, b.capacity());
+        assertEquals(100, b.getInt(0));
+        assertEquals(31, b.getInt(4));
+        assertEquals(20, b.getInt(8));
+        assertEquals(0, b.getInt(12));
+        assertEquals(101, b.getInt(36));
+        assertEquals(-1, b.getInt(52));
+        assertEquals(-1, b.getInt(56 + 12));
+    }
+
+    @Test
+    void copiesTagsFromAReaderByteForByte() throws IOException {
+        byte[] payload = new byte[200_000];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 31);
+        }
+        Path in = RawFiff.start().tag(FiffKind.DATA_BUFFER, FiffType.SHORT, payload, 0).nop(-1)
+                .write(dir, "in.fif");
+        Path out = dir.resolve("out.fif");
+        try (FiffReader r = FiffReader.open(in); FiffWriter w = FiffWriter.create(out)) {
+            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                w.copyTag(r, t.next());
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out));
+    }
+
+    @Test
+    void aDirectoryNeedsADirectoryPointerAndASeekableOutput() throws IOException {
+        try (FiffWriter w = FiffWriter.create(dir.resolve("nodir.fif"))) {
+            w.writeId(FiffKind.FILE_ID, new FiffId(FiffId.VERSION_1_4, 0, 0, new FiffTime(0, 0)));
+            assertThrows(IOException.class, w::endFileWithDirectory);
+        }
+        try (FiffWriter w = new FiffWriter(Channels.newChannel(new ByteArrayOutputStream()), true)) {
+            w.writeFileHeader(new FiffId(FiffId.VERSION_1_4, 0, 0, new FiffTime(0, 0)));
+            assertThrows(IOException.class, w::endFileWithDirectory);
+        }
+    }
+}
