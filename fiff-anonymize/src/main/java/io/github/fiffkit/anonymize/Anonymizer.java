@@ -1,0 +1,494 @@
+package io.github.fiffkit.anonymize;
+
+import io.github.fiffkit.anonymize.internal.Engine;
+import io.github.fiffkit.anonymize.internal.FileFacts;
+import io.github.fiffkit.core.FiffLimits;
+import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.FiffTime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies a {@link Policy} to FIFF files. Immutable and thread-safe: build one and share it.
+ *
+ * <pre>{@code
+ * Anonymizer anonymizer = Anonymizer.builder()
+ *         .brute(true)
+ *         .measurementDateOffsetDays(35)
+ *         .hisId("S01")
+ *         .build();
+ * AnonymizationResult result = anonymizer.anonymize(Path.of("sub01_raw.fif"), Path.of("sub01_raw_anon.fif"));
+ * result.changes().forEach(c -> System.out.println(c.kindName() + " " + c.action()));
+ * }</pre>
+ *
+ * <p>A file goes through a pre-scan (tag headers and small PHI tags only) and one streaming pass that copies
+ * every tag the policy keeps channel to channel, byte for byte, and writes the tags it changes. The output is
+ * written to a temporary file next to the target, forced to disk and moved onto the target atomically; after
+ * any failure nothing is left behind, and the input is never modified. Input and output may be the same file.
+ *
+ * <p>Failures: {@link io.github.fiffkit.core.FiffFormatException} when an input breaks the format,
+ * {@link InputException} when it cannot be read, {@link PolicyException} when the policy cannot be applied to
+ * it, and a plain {@link IOException} when the output cannot be written.
+ */
+public final class Anonymizer {
+    private final Policy policy;
+    private final Engine engine;
+    private final boolean digests;
+    private final Builder settings;
+
+    private Anonymizer(Builder b) {
+        this.settings = b.copy();
+        this.policy = b.resolvePolicy();
+        this.digests = b.digests;
+        this.engine = new Engine(new Engine.Settings(policy, policy.resolvedRules(), b.recordOldValues, b.leakCheck,
+                b.writeDirectory, b.limits, b.files));
+    }
+
+    /** @return a builder with the {@code mne-anonymize} preset and the seed's defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder pre-filled with this anonymizer's settings */
+    public Builder rebuild() {
+        return settings.copy();
+    }
+
+    /** @return the resolved policy this anonymizer applies (options and dates included) */
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * Anonymizes one file. The output is gzip-compressed when its name ends in {@code .gz}.
+     *
+     * @param input  the input (plain or gzip-compressed)
+     * @param output the output; may be the input itself (it is replaced only once the output is complete)
+     * @return what was done
+     * @throws IOException see the class description
+     */
+    public AnonymizationResult anonymize(Path input, Path output) throws IOException {
+        return anonymizeRecording(List.of(input), List.of(output)).get(0);
+    }
+
+    /**
+     * Anonymizes the parts of one split recording together: they share the measurement date shift, their IDs
+     * stay consistent, and the file names in their references are rewritten to the output names (base names
+     * only). Either every output is written or none is.
+     *
+     * @param inputs  the parts, in order
+     * @param outputs their outputs, in the same order
+     * @return one result per part
+     * @throws IOException see the class description
+     */
+    public List<AnonymizationResult> anonymizeRecording(List<Path> inputs, List<Path> outputs) throws IOException {
+        if (inputs.size() != outputs.size() || inputs.isEmpty()) {
+            throw new IllegalArgumentException("one output per input is needed: " + inputs.size() + " inputs, "
+                    + outputs.size() + " outputs");
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            names.put(inputs.get(i).getFileName().toString(), outputs.get(i).getFileName().toString());
+        }
+        List<FileFacts> facts = new ArrayList<>();
+        for (Path in : inputs) {
+            facts.add(engine.scan(limits -> FiffReader.open(in, limits), in.toString()));
+        }
+        Optional<FiffTime> reference = facts.get(0).measurementDate();
+        Engine.Recording rec = new Engine.Recording(reference, Engine.names(names));
+        List<Engine.Pending> pending = new ArrayList<>();
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                Path in = inputs.get(i);
+                Path target = resolveTarget(outputs.get(i));
+                pending.add(engine.run(limits -> FiffReader.open(in, limits), in.toString(), target,
+                        isGzipName(target), facts.get(i), rec));
+            }
+            List<AnonymizationResult> results = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                AnonymizationResult r = pending.get(i).result();
+                if (digests) {
+                    r = withDigests(r, sha256(inputs.get(i)), sha256(pending.get(i).temp()));
+                }
+                results.add(r);
+            }
+            for (Engine.Pending p : pending) {
+                p.commit();
+            }
+            return results;
+        } finally {
+            for (Engine.Pending p : pending) {
+                p.discard();
+            }
+        }
+    }
+
+    /**
+     * Anonymizes from a channel to a file, for inputs that are not files of the default file system.
+     *
+     * @param input     the input, plain or gzip-compressed, read from position 0 (closed when done)
+     * @param inputName its name, for messages and reports
+     * @param output    the output file
+     * @return what was done
+     * @throws IOException see the class description
+     */
+    public AnonymizationResult anonymize(SeekableByteChannel input, String inputName, Path output)
+            throws IOException {
+        Objects.requireNonNull(input, "input");
+        FiffLimits limits = settings.limits;
+        ChannelOnce once = new ChannelOnce(input, inputName);
+        FileFacts facts = engine.scan(once::open, inputName);
+        Path target = resolveTarget(output);
+        Engine.Pending p = engine.run(once::open, inputName, target, isGzipName(target), facts,
+                Engine.Recording.SINGLE);
+        try {
+            AnonymizationResult r = p.result();
+            if (digests) {
+                r = withDigests(r, null, sha256(p.temp()));
+            }
+            p.commit();
+            return r;
+        } finally {
+            p.discard();
+            input.close();
+            if (limits == null) {
+                throw new IllegalStateException();
+            }
+        }
+    }
+
+    /** Opens a caller's channel for the pre-scan and again for the pass, without closing it in between. */
+    private static final class ChannelOnce {
+        private final SeekableByteChannel channel;
+        private final String name;
+
+        ChannelOnce(SeekableByteChannel channel, String name) {
+            this.channel = channel;
+            this.name = name;
+        }
+
+        FiffReader open(FiffLimits limits) throws IOException {
+            channel.position(0);
+            return FiffReader.open(new UnclosableChannel(channel), name, limits);
+        }
+    }
+
+    /**
+     * Plans without writing (dry run): the same result as {@link #anonymize(Path, Path)}, no output.
+     *
+     * @param input the input
+     * @return what would be done
+     * @throws IOException see the class description
+     */
+    public AnonymizationResult plan(Path input) throws IOException {
+        FileFacts facts = engine.scan(limits -> FiffReader.open(input, limits), input.toString());
+        Engine.Pending p = engine.run(limits -> FiffReader.open(input, limits), input.toString(), null, false, facts,
+                Engine.Recording.SINGLE);
+        AnonymizationResult r = p.result();
+        return digests ? withDigests(r, sha256(input), null) : r;
+    }
+
+    private static Path resolveTarget(Path output) throws IOException {
+        Path abs = output.toAbsolutePath();
+        if (Files.isSymbolicLink(abs)) {
+            // write through the link: the file it names is replaced, the link stays
+            return abs.toRealPath();
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(abs)) {
+            throw new IOException(output + ": is a folder, not a file");
+        }
+        return abs;
+    }
+
+    static boolean isGzipName(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    private static AnonymizationResult withDigests(AnonymizationResult r, String in, String out) {
+        return new AnonymizationResult(r.input(), r.output(), r.policyName(), r.changes(), r.warnings(), r.leaks(),
+                r.notChecked(), r.measurementDate(), r.newMeasurementDate(), r.tagsRead(), r.tagsWritten(),
+                r.inputSize(), r.outputSize(), in, out, r.leakChecked());
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Configures an {@link Anonymizer}. Options set here override the policy's options and dates, as command-line
+     * options override a policy file.
+     */
+    public static final class Builder {
+        private Policy policy = Policy.of(Preset.MNE_ANONYMIZE);
+        private Boolean brute;
+        private Boolean mneEnvironment;
+        private Boolean keepHis;
+        private Boolean dropHeadShape;
+        private String hisId;
+        private MeasurementDate measurement;
+        private BirthdayDate birthday;
+        private boolean recordOldValues;
+        private boolean leakCheck;
+        private boolean writeDirectory;
+        private boolean digests;
+        private FiffLimits limits = FiffLimits.DEFAULT;
+        private OutputFiles files = OutputFiles.DEFAULT;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.policy = policy;
+            b.brute = brute;
+            b.mneEnvironment = mneEnvironment;
+            b.keepHis = keepHis;
+            b.dropHeadShape = dropHeadShape;
+            b.hisId = hisId;
+            b.measurement = measurement;
+            b.birthday = birthday;
+            b.recordOldValues = recordOldValues;
+            b.leakCheck = leakCheck;
+            b.writeDirectory = writeDirectory;
+            b.digests = digests;
+            b.limits = limits;
+            b.files = files;
+            return b;
+        }
+
+        private Policy resolvePolicy() {
+            PolicyOptions o = policy.options();
+            if (brute != null) {
+                o = o.withBrute(brute);
+            }
+            if (mneEnvironment != null) {
+                o = o.withMneEnvironment(mneEnvironment);
+            }
+            if (keepHis != null) {
+                o = o.withKeepHis(keepHis);
+            }
+            if (dropHeadShape != null) {
+                o = o.withDropHeadShape(dropHeadShape);
+            }
+            if (hisId != null) {
+                o = o.withHisId(hisId);
+            }
+            Dates d = policy.dates();
+            if (measurement != null) {
+                d = d.withMeasurement(measurement);
+            }
+            if (birthday != null) {
+                d = d.withBirthday(birthday);
+            }
+            return policy.withOptions(o).withDates(d);
+        }
+
+        /**
+         * @param preset a preset, with its default options and dates (replaces any policy set before)
+         * @return this builder
+         */
+        public Builder preset(Preset preset) {
+            this.policy = Policy.of(preset);
+            return this;
+        }
+
+        /**
+         * @param p a policy (replaces any preset set before)
+         * @return this builder
+         */
+        public Builder policy(Policy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /**
+         * @param on also anonymize weight, height, sex, handedness and the project fields
+         * @return this builder
+         */
+        public Builder brute(boolean on) {
+            this.brute = on;
+            return this;
+        }
+
+        /**
+         * @param on also anonymize the MNE working directory and command line
+         * @return this builder
+         */
+        public Builder mneEnvironment(boolean on) {
+            this.mneEnvironment = on;
+            return this;
+        }
+
+        /**
+         * @param on keep the HIS id, sex and handedness
+         * @return this builder
+         */
+        public Builder keepHis(boolean on) {
+            this.keepHis = on;
+            return this;
+        }
+
+        /**
+         * @param on remove extra head-shape digitizer points
+         * @return this builder
+         */
+        public Builder dropHeadShape(boolean on) {
+            this.dropHeadShape = on;
+            return this;
+        }
+
+        /**
+         * @param text the HIS id to write
+         * @return this builder
+         */
+        public Builder hisId(String text) {
+            this.hisId = Objects.requireNonNull(text, "hisId");
+            return this;
+        }
+
+        /**
+         * @param date every measurement date and ID time becomes this day at 00:00:00 UTC
+         * @return this builder
+         */
+        public Builder measurementDate(LocalDate date) {
+            this.measurement = MeasurementDate.set(date);
+            return this;
+        }
+
+        /**
+         * @param days every measurement date and ID time moves this many days earlier (negative: later)
+         * @return this builder
+         */
+        public Builder measurementDateOffsetDays(int days) {
+            this.measurement = MeasurementDate.offsetDays(days);
+            return this;
+        }
+
+        /**
+         * @param instant every time moves so that the measurement date lands on this instant
+         * @return this builder
+         */
+        public Builder measurementDateLandOn(Instant instant) {
+            this.measurement = MeasurementDate.landOn(instant);
+            return this;
+        }
+
+        /**
+         * @param m the measurement date model
+         * @return this builder
+         */
+        public Builder measurementDate(MeasurementDate m) {
+            this.measurement = Objects.requireNonNull(m, "measurement");
+            return this;
+        }
+
+        /**
+         * @param date the birthday becomes this day
+         * @return this builder
+         */
+        public Builder subjectBirthday(LocalDate date) {
+            this.birthday = BirthdayDate.set(date);
+            return this;
+        }
+
+        /**
+         * @param days the birthday moves this many days earlier (negative: later)
+         * @return this builder
+         */
+        public Builder subjectBirthdayOffsetDays(int days) {
+            this.birthday = BirthdayDate.offsetDays(days);
+            return this;
+        }
+
+        /**
+         * @param b the birthday model
+         * @return this builder
+         */
+        public Builder subjectBirthday(BirthdayDate b) {
+            this.birthday = Objects.requireNonNull(b, "birthday");
+            return this;
+        }
+
+        /**
+         * @param on keep the old values (PHI) as text in the results, e.g. for a verbose listing
+         * @return this builder
+         */
+        public Builder recordOldValues(boolean on) {
+            this.recordOldValues = on;
+            return this;
+        }
+
+        /**
+         * @param on search each output for the original values the policy changed
+         * @return this builder
+         */
+        public Builder leakCheck(boolean on) {
+            this.leakCheck = on;
+            return this;
+        }
+
+        /**
+         * @param on give each output a fresh tag directory (when it has a directory pointer to point at it)
+         * @return this builder
+         */
+        public Builder writeDirectory(boolean on) {
+            this.writeDirectory = on;
+            return this;
+        }
+
+        /**
+         * @param on compute SHA-256 digests of inputs and outputs for the results (costs a read of each file)
+         * @return this builder
+         */
+        public Builder digests(boolean on) {
+            this.digests = on;
+            return this;
+        }
+
+        /**
+         * @param l limits against hostile inputs
+         * @return this builder
+         */
+        public Builder limits(FiffLimits l) {
+            this.limits = Objects.requireNonNull(l, "limits");
+            return this;
+        }
+
+        /**
+         * @param f the file layer used to write outputs (for tests that simulate failures)
+         * @return this builder
+         */
+        public Builder outputFiles(OutputFiles f) {
+            this.files = Objects.requireNonNull(f, "files");
+            return this;
+        }
+
+        /** @return the anonymizer */
+        public Anonymizer build() {
+            return new Anonymizer(this);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.fiffkit.anonymize;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The file operations the anonymizer uses to write an output safely: a temporary file next to the target,
+ * written, forced to disk and moved onto the target in one atomic step, or deleted after a failure.
+ *
+ * <p>{@link #DEFAULT} uses the file system. Tests replace it to simulate a full disk, an unwritable folder or a
+ * rename that fails (permission bits stop nothing for root).
+ */
+public interface OutputFiles {
+    /** Names of temporary files: hidden, recognizable, and tied to their target. */
+    Pattern TEMP_NAME = Pattern.compile("^\\..+\\.fiffkit-[0-9a-z]{8}\\.tmp$");
+
+    /** The file system. */
+    OutputFiles DEFAULT = new OutputFiles() {
+    };
+
+    /**
+     * Creates a new, empty temporary file in the target's folder, named {@code .<target>.fiffkit-<random>.tmp}.
+     *
+     * @param target the file the output is for
+     * @return the temporary file
+     * @throws IOException when the folder is missing or not writable
+     */
+    default Path createTemporary(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toString(Math.abs(random.nextLong() % 2_821_109_907_456L), 36);
+            suffix = "0".repeat(8 - suffix.length()) + suffix;
+            Path temp = dir.resolve("." + target.getFileName() + ".fiffkit-" + suffix + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens a temporary file for writing.
+     *
+     * @param temp the file
+     * @return a channel positioned at 0
+     * @throws IOException when it cannot be opened
+     */
+    default FileChannel open(Path temp) throws IOException {
+        return FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /**
+     * Forces a written file to disk.
+     *
+     * @param channel the file's channel
+     * @throws IOException when the device reports a failure
+     */
+    default void force(FileChannel channel) throws IOException {
+        channel.force(true);
+    }
+
+    /**
+     * Moves a complete temporary file onto its target in one step, replacing an existing target.
+     *
+     * @param temp   the complete file
+     * @param target where it goes
+     * @throws IOException when the move fails (the target is then unchanged)
+     */
+    default void commit(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (FileChannel dir = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open a folder for syncing; the rename itself is done
+        }
+    }
+
+    /**
+     * Deletes a temporary file after a failure.
+     *
+     * @param temp the file
+     * @throws IOException when it cannot be deleted
+     */
+    default void discard(Path temp) throws IOException {
+        Files.deleteIfExists(temp);
+    }
+}
