@@ -145,8 +145,10 @@ public final class FiffDump implements Callable<Integer> {
             Printer printer = json ? new JsonPrinter(out) : new TreePrinter(out, reader);
             int warned = 0;
             long tags = 0;
+            // a huge --max-value must not turn the reader's memory limit into an error about the file
+            int decodeUpTo = Math.min(maxValue, reader.limits().maxValueSize());
             for (TagHeader tag = reader.nextTag(); tag != null; tag = reader.nextTag()) {
-                byte[] data = tag.size() <= maxValue ? reader.readData() : null;
+                byte[] data = tag.size() <= decodeUpTo ? reader.readData() : null;
                 printer.tag(tag, reader, data);
                 warned = warn(out, err, reader, warned);
                 if (++tags % OUTPUT_CHECK_INTERVAL == 0 && out.checkError()) {
