@@ -246,13 +246,14 @@ public final class FiffType {
     }
 
     /**
-     * Name of a type code as {@link #name(int)} gives it, or the code in decimal when unknown; meant for messages.
+     * Name of a type code as {@link #name(int)} gives it, or the code as an unsigned decimal number when unknown
+     * (type codes are unsigned 32-bit values: {@code 0x80000001} is {@code "2147483649"}); meant for messages.
      *
      * @param type a type code read from a tag
-     * @return a name or a decimal number, never null
+     * @return a name or an unsigned decimal number, never null
      */
     public static String describe(int type) {
-        return name(type).orElseGet(() -> String.valueOf(type));
+        return name(type).orElseGet(() -> Integer.toUnsignedString(type));
     }
 
     /**

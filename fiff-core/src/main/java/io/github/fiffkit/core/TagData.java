@@ -452,7 +452,11 @@ public final class TagData {
             text = "<" + data.length + " bytes, not " + FiffType.describe(type) + ">";
         }
         if (text.length() > maxChars) {
-            text = text.substring(0, Math.max(0, maxChars - 3)) + "...";
+            int cut = Math.max(0, maxChars - 3);
+            if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--; // never split a character outside the Basic Multilingual Plane in two
+            }
+            text = text.substring(0, cut) + "...";
         }
         return text.replace('\n', ' ').replace('\r', ' ');
     }

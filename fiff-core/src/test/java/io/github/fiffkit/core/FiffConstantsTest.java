@@ -166,6 +166,13 @@ class FiffConstantsTest {
     }
 
     @Test
+    void unknownTypeCodesWithTheHighBitSetAreDescribedAsUnsignedNumbers() {
+        assertEquals("2147483649", FiffType.describe(0x80000001));
+        assertEquals("4294967295", FiffType.describe(-1));
+        assertTrue(new TagHeader(0, FiffKind.NOP, 0x80000001, 0, -1).toString().contains("2147483649"));
+    }
+
+    @Test
     void matrixPredicates() {
         assertTrue(FiffType.isMatrix(0x40000004));
         assertTrue(FiffType.isMatrix(0x40100004));

@@ -2,6 +2,7 @@ package io.github.fiffkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -195,6 +196,25 @@ class TagDataTest {
         assertEquals("2451545 (2000-01-01)", TagData.describe(404, FiffType.JULIAN, TagData.ofInts(2451545), 80));
         assertEquals("2000-01-01T00:00:00Z",
                 TagData.describe(FiffKind.MEAS_DATE, FiffType.INT, TagData.ofInts(946684800, 0), 80));
+    }
+
+    @Test
+    void describeNeverCutsACharacterOutsideTheBasicPlaneInTwo() {
+        byte[] emoji = "\uD83D\uDE00".repeat(20).getBytes(StandardCharsets.UTF_8); // U+1F600, two chars each
+        for (int max = 4; max <= 12; max++) {
+            String s = TagData.describe(206, FiffType.STRING, emoji, max);
+            assertTrue(s.length() <= max, s);
+            assertTrue(s.endsWith("..."), s);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    assertTrue(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)), "split at " + i + ": " + s);
+                    i++;
+                } else {
+                    assertFalse(Character.isLowSurrogate(c), "lone low surrogate at " + i + ": " + s);
+                }
+            }
+        }
     }
 
     static byte[] concat(byte[] a, byte[] b) {

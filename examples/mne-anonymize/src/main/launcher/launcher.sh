@@ -1,0 +1,75 @@
+#!/bin/sh
+# @TOOL@: FiffKit launcher (POSIX sh). Runs @MAIN_CLASS@ from mne-anonymize.jar.
+#
+# The jar is found relative to this script's real location, also when the script is called through a
+# symbolic link: next to the bin folder (bin/../mne-anonymize.jar) or in a lib folder beside it
+# (bin/../lib/mne-anonymize.jar).
+#
+# Environment:
+#   JAVA_HOME          the Java (17 or newer) to run; without it, `java` on the PATH
+#   FIFFKIT_JAVA_OPTS  extra JVM flags, split at white space, e.g. "-Xmx2g"
+
+tool=@TOOL@
+
+# Follow symbolic links to the real script (at most 40, as a guard against a loop of links).
+self=$0
+hops=0
+while [ -h "$self" ]; do
+    hops=$((hops + 1))
+    if [ "$hops" -gt 40 ]; then
+        echo "$tool: too many symbolic links from $0" >&2
+        exit 1
+    fi
+    if command -v readlink >/dev/null 2>&1; then
+        link=$(readlink -- "$self")
+    else
+        link=$(ls -ld -- "$self")
+        link=${link#* -> }
+    fi
+    case $link in
+        /*) self=$link ;;
+        *)
+            case $self in
+                */*) self=${self%/*}/$link ;;
+                *) self=$link ;;
+            esac
+            ;;
+    esac
+done
+case $self in
+    */*) bin_dir=${self%/*} ;;
+    *) bin_dir=. ;;
+esac
+bin_dir=$(cd -P -- "$bin_dir" && pwd -P) || exit 1
+home_dir=${bin_dir%/*}
+
+jar=
+for candidate in "$home_dir/mne-anonymize.jar" "$home_dir/lib/mne-anonymize.jar"; do
+    if [ -f "$candidate" ]; then
+        jar=$candidate
+        break
+    fi
+done
+if [ -z "$jar" ]; then
+    echo "$tool: cannot find mne-anonymize.jar in $home_dir or $home_dir/lib" >&2
+    exit 1
+fi
+
+if [ -n "${JAVA_HOME:-}" ]; then
+    java_cmd=$JAVA_HOME/bin/java
+    if [ ! -x "$java_cmd" ]; then
+        echo "$tool: JAVA_HOME is set to '$JAVA_HOME', but $java_cmd is not an executable Java" >&2
+        exit 1
+    fi
+else
+    java_cmd=java
+    if ! command -v java >/dev/null 2>&1; then
+        echo "$tool: no java on the PATH; install Java 17 or newer, or set JAVA_HOME" >&2
+        exit 1
+    fi
+fi
+
+# FIFFKIT_JAVA_OPTS is split at white space on purpose; no file name patterns are expanded in it.
+set -f
+# shellcheck disable=SC2086
+exec "$java_cmd" ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"

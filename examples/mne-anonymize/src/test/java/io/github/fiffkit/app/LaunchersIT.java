@@ -1,0 +1,214 @@
+package io.github.fiffkit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged launchers, {@code target/bin/fiff-dump} and {@code target/bin/mne_anonymize}, as separate
+ * processes, the way a user does. Failsafe runs this after {@code package}, so the jar and the scripts exist.
+ */
+class LaunchersIT {
+    private static final Path BIN = Path.of(System.getProperty("fiffkit.bin", "target/bin")).toAbsolutePath();
+    private static final Path JAR = Path.of(System.getProperty("fiffkit.jar", "target/mne-anonymize.jar"))
+            .toAbsolutePath();
+    private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
+    private static final Path SAMPLE = Path.of("sample", "sample_raw.fif").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    /** What a process did. */
+    record Result(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- out:\n" + out + "--- err:\n" + err;
+        }
+    }
+
+    private Map<String, String> env;
+
+    @BeforeEach
+    void cleanEnvironment() {
+        // only java on the PATH; no JAVA_HOME and no JVM flags unless a test sets them
+        env = new java.util.HashMap<>(System.getenv());
+        env.remove("JAVA_HOME");
+        env.remove("FIFFKIT_JAVA_OPTS");
+        env.put("PATH", JAVA_BIN.toString());
+    }
+
+    private Result run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                Path.of("/dev/null").toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("still running after 2 minutes: " + command);
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Result run(Path launcher, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static String expectedVersion() {
+        String v = System.getProperty("fiffkit.expectedVersion");
+        assertTrue(v != null && !v.isBlank(), "the build passes the project version");
+        return v;
+    }
+
+    @Test
+    void theLaunchersAreExecutableShellScripts() throws IOException {
+        for (String name : new String[] {"fiff-dump", "mne_anonymize"}) {
+            Path launcher = BIN.resolve(name);
+            assertTrue(Files.isRegularFile(launcher) && Files.isExecutable(launcher), launcher + " is executable");
+            String text = Files.readString(launcher);
+            assertTrue(text.startsWith("#!/bin/sh\n"), name);
+            assertFalse(text.contains("@TOOL@") || text.contains("@MAIN_CLASS@"), "every placeholder is filled");
+        }
+    }
+
+    @Test
+    void fiffDumpPrintsTheTreeOfTheBundledSample() throws Exception {
+        Result r = run(BIN.resolve("fiff-dump"), SAMPLE.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("# " + SAMPLE + ": " + Files.size(SAMPLE) + " bytes"), r.out());
+        assertTrue(r.out().contains("FIFF_SUBJ_HIS_ID (410) FIFFT_STRING 16  \"" + SampleFileWriter.HIS_ID + "\""),
+                r.out());
+    }
+
+    @Test
+    void fiffDumpPrintsJsonLinesOfTheBundledSample() throws Exception {
+        Result r = run(BIN.resolve("fiff-dump"), "--json", SAMPLE.toString());
+        assertEquals(0, r.status(), r.toString());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> tags = new ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            tags.add(json.readTree(line));
+        }
+        assertEquals(0, tags.get(0).get("pos").asInt());
+        assertEquals("FIFF_FILE_ID", tags.get(0).get("kindName").asText());
+        assertTrue(r.out().chars().allMatch(c -> c < 0x80), "JSON output is ASCII whatever the locale");
+        assertTrue(tags.stream().anyMatch(t -> SampleFileWriter.LAST_NAME.equals(t.path("value").asText())),
+                "non-ASCII names survive the trip through the launcher");
+    }
+
+    @Test
+    void fiffDumpExitsWithTwoAndNamesTheFileWhenItCannotReadIt() throws Exception {
+        Path missing = dir.resolve("missing_raw.fif");
+        Result r = run(BIN.resolve("fiff-dump"), missing.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("fiff-dump: " + missing + ": no such file\n", r.err());
+
+        Path text = Files.writeString(dir.resolve("readme.fif"), "plain text, not FIFF\n");
+        r = run(BIN.resolve("fiff-dump"), text.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("fiff-dump: " + text + ": offset 0: not a FIFF file"), r.err());
+
+        r = run(BIN.resolve("fiff-dump"), "--bogus");
+        assertEquals(1, r.status(), r.toString());
+    }
+
+    @Test
+    void theVersionComesFromTheBuild() throws Exception {
+        Result r = run(BIN.resolve("fiff-dump"), "--version");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("fiff-dump (FiffKit) " + expectedVersion() + "\n", r.out());
+    }
+
+    @Test
+    void theLauncherFindsTheJarWhenCalledThroughSymbolicLinks() throws Exception {
+        Path direct = Files.createSymbolicLink(dir.resolve("fd"), BIN.resolve("fiff-dump"));
+        Files.createDirectories(dir.resolve("tools"));
+        Path chained = Files.createSymbolicLink(dir.resolve("tools/dump-fiff"), Path.of("../fd")); // relative
+        env.put("PATH", JAVA_BIN + ":/usr/bin:/bin"); // resolving links may use readlink
+        for (Path link : new Path[] {direct, chained}) {
+            Result r = run(link, "--version");
+            assertEquals(0, r.status(), link + ": " + r);
+            assertEquals("fiff-dump (FiffKit) " + expectedVersion() + "\n", r.out());
+        }
+        Result r = run(List.of("./tools/dump-fiff", SAMPLE.toString())); // a relative call, from dir
+        assertEquals(0, r.status(), r.toString());
+        // remove the links here: JUnit warns about links to outside its folder when it cleans up
+        Files.delete(chained);
+        Files.delete(direct);
+    }
+
+    @Test
+    void theLauncherRunsTheJavaOfJavaHome() throws Exception {
+        env.put("PATH", "/nonexistent"); // so that only JAVA_HOME can supply java
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Result r = run(BIN.resolve("fiff-dump"), "--version");
+        assertEquals(0, r.status(), r.toString());
+
+        env.put("JAVA_HOME", dir.resolve("no-java-here").toString());
+        r = run(BIN.resolve("fiff-dump"), "--version");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("JAVA_HOME"), r.err());
+    }
+
+    @Test
+    void theLauncherSaysSoWhenThereIsNoJava() throws Exception {
+        env.put("PATH", "/nonexistent");
+        Result r = run(BIN.resolve("fiff-dump"), "--version");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("no java on the PATH"), r.err());
+    }
+
+    @Test
+    void theLauncherPassesFiffkitJavaOptsToTheJvm() throws Exception {
+        env.put("FIFFKIT_JAVA_OPTS", "-showversion  -Dfiffkit.unused=1 -Xmx64m");
+        Result r = run(BIN.resolve("fiff-dump"), "--version");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains(" version \""), "-showversion made the JVM print its version: " + r.err());
+        assertEquals("fiff-dump (FiffKit) " + expectedVersion() + "\n", r.out());
+
+        env.put("FIFFKIT_JAVA_OPTS", "-XX:+NoSuchFiffKitFlag");
+        r = run(BIN.resolve("fiff-dump"), "--version");
+        assertTrue(r.status() != 0 && r.err().contains("NoSuchFiffKitFlag"), r.toString());
+    }
+
+    @Test
+    void argumentsReachTheProgramUnchanged() throws Exception {
+        Path odd = Files.copy(SAMPLE, dir.resolve("with space * and 'quote'.fif"));
+        Result r = run(BIN.resolve("fiff-dump"), odd.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().startsWith("# " + odd + ":"), r.out());
+    }
+
+    @Test
+    void mneAnonymizeIsAPlaceholderForNow() throws Exception {
+        Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", SAMPLE.toString());
+        assertEquals(1, r.status(), r.toString());
+        assertEquals("mne_anonymize: not implemented yet\n", r.err());
+
+        Result jar = run(List.of(JAVA_BIN.resolve("java").toString(), "-jar", JAR.toString()));
+        assertEquals(1, jar.status(), "the jar's Main-Class is MneAnonymize: " + jar);
+        assertEquals("mne_anonymize: not implemented yet\n", jar.err());
+    }
+}
