@@ -5,8 +5,9 @@ Run with the interpreter that has MNE-Python (Debian's python3-mne 1.3: /usr/bin
 
   mne_interop.py check --reader R --input IN --output OUT [--expect JSON]   one verdict (JSON) on stdout
   mne_interop.py batch JOBS.json VERDICTS.json                            many checks, one MNE import
-  mne_interop.py compare-mne --input IN --output OUT [--daysback N] [--keep-his]
-        MNE-Python's own anonymization of IN (in memory) against OUT, field by field
+  mne_interop.py compare-mne --input IN --output OUT [--daysback N] [--keep-his] [--reference MNE_OUT]
+        MNE-Python's own anonymization of IN (in memory, or the file MNE_OUT it wrote) against OUT, field by
+        field
 
 Readers: raw, evoked, cov, proj, events, annotations, forward, source-space, bem, bem-solution, trans,
 fiducials, dipole. A verdict is {"ok": true|false|null, "problems": [...], ...}; ok null means MNE-Python
@@ -546,12 +547,16 @@ def flatten(x, prefix, out):
         out[prefix] = v if isinstance(v, (str, int, float, bool, type(None), list)) else repr(v)
 
 
-def compare_mne(inp, out, daysback, keep_his):
+def compare_mne(inp, out, daysback, keep_his, reference=None):
+    """MNE-Python's anonymization of inp (run here, in memory; or a file it wrote) against our output."""
     m = mne()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ref = m.io.read_raw_fif(inp, allow_maxshield=True, preload=False)
-        ref.anonymize(daysback=daysback, keep_his=keep_his)
+        if reference is None:
+            ref = m.io.read_raw_fif(inp, allow_maxshield=True, preload=False)
+            ref.anonymize(daysback=daysback, keep_his=keep_his)
+        else:
+            ref = m.io.read_raw_fif(reference, allow_maxshield=True, preload=False)
         ours = m.io.read_raw_fif(out, allow_maxshield=True, preload=False)
     fa, fb = {}, {}
     skip = {"chs", "dig", "projs", "comps", "hpi_results", "ch_names"}
@@ -562,7 +567,7 @@ def compare_mne(inp, out, daysback, keep_his):
     fa["annotations.onset"] = ref.annotations.onset.tolist()
     fb["annotations.onset"] = ours.annotations.onset.tolist()
     differ = {k: [fa.get(k), fb.get(k)] for k in sorted(set(fa) | set(fb)) if fa.get(k) != fb.get(k)}
-    return {"mne_version": m.__version__, "fields": len(set(fa) | set(fb)), "differ": differ}
+    return {"mne_version": m.__version__, "fields": sorted(set(fa) | set(fb)), "differ": differ}
 
 
 # ------------------------------------------------------------------------------------------ main
@@ -582,6 +587,7 @@ def main():
     cm.add_argument("--output", required=True)
     cm.add_argument("--daysback", type=int)
     cm.add_argument("--keep-his", action="store_true")
+    cm.add_argument("--reference", help="a file MNE-Python anonymized, instead of running its anonymization")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
 
@@ -608,7 +614,7 @@ def main():
                "failed": sum(1 for v in res if v.get("ok") is False),
                "skipped": sum(1 for v in res if v.get("ok") is None)}
     else:
-        res = compare_mne(args.input, args.output, args.daysback, args.keep_his)
+        res = compare_mne(args.input, args.output, args.daysback, args.keep_his, args.reference)
     json.dump(res, sys.stdout, indent=1, default=repr)
     sys.stdout.write("\n")
 
