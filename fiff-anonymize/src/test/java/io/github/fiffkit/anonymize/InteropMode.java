@@ -15,10 +15,14 @@ enum InteropMode {
     MNE_ANONYMIZE_BRUTE_ENV(Anonymizer.builder().brute(true).mneEnvironment(true)),
     /** {@code mne-python}. */
     MNE_PYTHON(Anonymizer.builder().preset(Preset.MNE_PYTHON)),
+    /** {@code mne-python} with MNE-Python's {@code daysback=35000} (what BIDS conversions use). */
+    MNE_PYTHON_DAYSBACK(Anonymizer.builder().preset(Preset.MNE_PYTHON).measurementDateOffsetDays(
+            InteropMode.DAYSBACK)),
     /** {@code strict}. */
     STRICT(Anonymizer.builder().preset(Preset.STRICT));
 
     static final String TEXT = Preset.DEFAULT_TEXT;
+    static final int DAYSBACK = 35000;
 
     final Anonymizer anonymizer;
 
@@ -52,8 +56,9 @@ enum InteropMode {
         boolean brute = this == MNE_ANONYMIZE_BRUTE_ENV || this == STRICT;
         Map<String, Object> e = new LinkedHashMap<>();
         Map<String, Object> f = new LinkedHashMap<>();
-        if (this == MNE_PYTHON) {
-            e.put("meas_date", Map.of("mode", "landOn", "stamp", List.of(946684800, 0)));
+        if (isMnePython()) {
+            e.put("meas_date", this == MNE_PYTHON ? Map.of("mode", "landOn", "stamp", List.of(946684800, 0))
+                    : Map.of("mode", "offsetDays", "days", DAYSBACK));
             f.put("experimenter", replace(TEXT));
             f.put("description", replace(Preset.MNE_PYTHON_DESCRIPTION));
             f.put("proj_id", replace(0));
@@ -113,12 +118,17 @@ enum InteropMode {
         return e;
     }
 
+    boolean isMnePython() {
+        return this == MNE_PYTHON || this == MNE_PYTHON_DAYSBACK;
+    }
+
     @Override
     public String toString() {
         return switch (this) {
             case MNE_ANONYMIZE -> "mne-anonymize";
             case MNE_ANONYMIZE_BRUTE_ENV -> "mne-anonymize --brute --mne_environment";
             case MNE_PYTHON -> "mne-python";
+            case MNE_PYTHON_DAYSBACK -> "mne-python daysback=" + DAYSBACK;
             case STRICT -> "strict";
         };
     }
