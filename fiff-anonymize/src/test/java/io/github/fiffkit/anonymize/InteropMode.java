@@ -11,8 +11,11 @@ import java.util.Map;
 enum InteropMode {
     /** {@code mne-anonymize} with its defaults. */
     MNE_ANONYMIZE(Anonymizer.builder()),
-    /** {@code mne-anonymize} with {@code brute} and {@code mneEnvironment}. */
-    MNE_ANONYMIZE_BRUTE_ENV(Anonymizer.builder().brute(true).mneEnvironment(true)),
+    /**
+     * {@code mne-anonymize} with {@code brute} and {@code mneEnvironment}; outputs get a fresh tag directory, which
+     * MNE-Python trusts completely when it reads.
+     */
+    MNE_ANONYMIZE_BRUTE_ENV(Anonymizer.builder().brute(true).mneEnvironment(true).writeDirectory(true)),
     /** {@code mne-python}. */
     MNE_PYTHON(Anonymizer.builder().preset(Preset.MNE_PYTHON)),
     /** {@code mne-python} with MNE-Python's {@code daysback=35000} (what BIDS conversions use). */
@@ -126,7 +129,7 @@ enum InteropMode {
     public String toString() {
         return switch (this) {
             case MNE_ANONYMIZE -> "mne-anonymize";
-            case MNE_ANONYMIZE_BRUTE_ENV -> "mne-anonymize --brute --mne_environment";
+            case MNE_ANONYMIZE_BRUTE_ENV -> "mne-anonymize --brute --mne_environment, with a tag directory";
             case MNE_PYTHON -> "mne-python";
             case MNE_PYTHON_DAYSBACK -> "mne-python daysback=" + DAYSBACK;
             case STRICT -> "strict";
