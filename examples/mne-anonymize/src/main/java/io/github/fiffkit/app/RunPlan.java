@@ -80,7 +80,7 @@ final class RunPlan {
         boolean batch = given.size() > 1 || given.stream().anyMatch(Files::isDirectory);
         Path out = o.output() == null ? null : o.output().toAbsolutePath().normalize();
         Path outFolder = null;
-        if (out != null && (batch || Files.isDirectory(out) || o.output().toString().endsWith("/"))) {
+        if (out != null && (batch || Files.isDirectory(out))) {
             outFolder = out;
             if (Files.exists(outFolder) && !Files.isDirectory(outFolder)) {
                 throw new UsageProblem("-o " + o.output() + ": is a file; several inputs need an output folder");

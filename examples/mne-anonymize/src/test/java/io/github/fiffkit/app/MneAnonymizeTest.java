@@ -308,6 +308,18 @@ class MneAnonymizeTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenGivesStatusThreeAndLeavesNothingBehind() throws IOException {
+        Path in = sample();
+        Path blocked = Files.createDirectory(dir.resolve("sample_raw_anonymized.fif")); // a folder in the way
+        Files.writeString(blocked.resolve("keep.txt"), "x");
+        AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-d", "-f");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().startsWith("mne_anonymize: cannot write " + blocked + ": "), r.err());
+        assertTrue(Files.exists(in), "no deletion after a failure");
+        assertEquals(List.of("sample_raw.fif", "sample_raw_anonymized.fif"), listing(), "no temporary file left");
+    }
+
+    @Test
     void anOutputThatIsAnExistingFolderReceivesTheOriginalName() throws IOException {
         Path in = sample();
         Path folder = Files.createDirectory(dir.resolve("anon"));
