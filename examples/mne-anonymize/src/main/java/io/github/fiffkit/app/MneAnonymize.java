@@ -197,11 +197,8 @@ public final class MneAnonymize implements Callable<Integer> {
         AppOptions options = new AppOptions(inputs, output, verbose, silent, delete, force, brute, mneEnvironment,
                 measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
                 threads, !noLeakCheck);
-        List<String> conflicts = options.conflicts();
-        if (!conflicts.isEmpty()) {
-            return usage(String.join("; ", conflicts));
-        }
         if (!noGui) {
+            // the window shows conflicts next to its fields, and starts without any input chosen
             if (!io.display()) {
                 if (!silent) {
                     io.err().println("mne_anonymize: no display, so no window; running on the command line as with"
@@ -210,6 +207,10 @@ public final class MneAnonymize implements Callable<Integer> {
             } else if (Gui.open(options, io.err())) {
                 return OK;
             }
+        }
+        List<String> conflicts = options.conflicts();
+        if (!conflicts.isEmpty()) {
+            return usage(String.join("; ", conflicts));
         }
         RunPlan plan;
         try {
