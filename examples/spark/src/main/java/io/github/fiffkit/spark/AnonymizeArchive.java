@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The Spark job's command line, for {@code spark-submit --class io.github.fiffkit.spark.AnonymizeArchive}.
  * Policy options are the application's. The job never fails for a file: each file's outcome is a report row.
  */
-@Command(name = "fiffkit-spark", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "fiffkit-spark", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
         description = "Anonymizes every FIFF file under an input URI (or listed in a file) on Apache Spark, "
                 + "mirroring their paths under the output URI, with one JSON Lines report row per file.")
 public final class AnonymizeArchive implements Callable<Integer> {
@@ -113,6 +113,17 @@ public final class AnonymizeArchive implements Callable<Integer> {
      * @param args the options
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AnonymizeArchive()).execute(args));
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line without exiting: 0 when the job ran (whatever became of each file), 1 for a usage
+     * error or inputs and output that overlap.
+     *
+     * @param args the options
+     * @return the exit status
+     */
+    public static int run(String... args) {
+        return new CommandLine(new AnonymizeArchive()).execute(args);
     }
 }
