@@ -72,7 +72,7 @@ public final class AnonymizeArchive implements Callable<Integer> {
     boolean noDigests;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
-            description = "Spark partitions (default: one per recording, at most 10000)")
+            description = "Spark partitions (default: about 16 recordings a partition, at least 4 per core)")
     int partitions;
 
     /**

@@ -79,7 +79,7 @@ public final class ArchiveJob {
             }
         }
         Broadcast<HadoopConf> hc = sc.broadcast(new HadoopConf(conf));
-        int slices = spec.partitions() > 0 ? spec.partitions() : Math.max(1, Math.min(files.size(), 10_000));
+        int slices = slices(spec, files.size(), sc.defaultParallelism());
         List<FileRefs> refs = files.isEmpty() ? List.of()
                 : sc.parallelize(files, slices).map(f -> FileRefs.scan(f, hc.value().get())).collect();
         String outRoot = output.toString();
@@ -88,7 +88,7 @@ public final class ArchiveJob {
                 in -> Units.id(relative(in, rootPath)));
         String stateDir = outRoot + "/" + STATE_FOLDER + "/units";
         PolicySettings settings = spec.settings();
-        int unitSlices = spec.partitions() > 0 ? spec.partitions() : Math.max(1, Math.min(units.size(), 10_000));
+        int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
         List<UnitWorker.Outcome> outcomes = units.isEmpty() ? List.of()
                 : sc.parallelize(units, unitSlices)
                         .map(u -> UnitWorker.process(u, settings, hc.value().get(), stateDir)).collect();
@@ -125,6 +125,18 @@ public final class ArchiveJob {
         }
         UnitWorker.writeAtomically(report, text.toString(), conf);
         return new Summary(units.size(), files.size(), processed, skipped, failed, leaks, report.toString());
+    }
+
+    /**
+     * Partitions for a stage: as asked, else about 16 items a partition but at least 4 partitions per core, at
+     * most one per item and at most 10,000 (small files then share a task's overhead; big ones spread out).
+     */
+    static int slices(JobSpec spec, int items, int parallelism) {
+        if (spec.partitions() > 0) {
+            return spec.partitions();
+        }
+        int wanted = Math.max(4 * Math.max(1, parallelism), (items + 15) / 16);
+        return Math.max(1, Math.min(Math.min(items, wanted), 10_000));
     }
 
     private static Path qualify(Path p, Configuration conf) throws IOException {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param output     the output folder (URI): each input's path under the input root is mirrored under it
  * @param report     the JSON Lines report (URI), or null for {@code <output>/_fiffkit/report.jsonl}
  * @param settings   the policy settings
- * @param partitions Spark partitions for the work (0: one per recording, at most 10,000)
+ * @param partitions Spark partitions for the work (0: about 16 recordings a partition, at least 4 per core)
  */
 public record JobSpec(String input, String inputList, String inputRoot, String output, String report,
         PolicySettings settings, int partitions) implements Serializable {
