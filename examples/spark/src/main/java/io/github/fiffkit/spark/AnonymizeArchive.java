@@ -1,7 +1,11 @@
 package io.github.fiffkit.spark;
 
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.PolicyFileException;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -34,9 +38,20 @@ public final class AnonymizeArchive implements Callable<Integer> {
             description = "the JSON Lines report (default: <output>/_fiffkit/report.jsonl)")
     String report;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "mne-anonymize",
-            description = "mne-anonymize (default), mne-python or strict")
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "mne-anonymize (the default), mne-python or strict")
     String preset;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "a JSON policy file (a path the driver and executors see, or shipped with --files)")
+    String policy;
+
+    @Option(names = "--secret-env", paramLabel = "NAME",
+            description = "the environment variable holding the keyed-hash secret (set on the executors)")
+    String secretEnv;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "the file holding the keyed-hash secret")
+    String secretFile;
 
     @Option(names = {"-b", "--brute"}, description = "also weight, height, sex, handedness and the project")
     Boolean brute;
@@ -44,25 +59,23 @@ public final class AnonymizeArchive implements Callable<Integer> {
     @Option(names = "--mne_environment", description = "also the MNE working directory and command line")
     Boolean mneEnvironment;
 
-    @Option(names = "--keep-his", description = "keep the HIS id, sex and handedness (mne-python)")
-    Boolean keepHis;
-
-    @Option(names = "--drop-head-shape", description = "remove extra head-shape digitizer points")
-    Boolean dropHeadShape;
-
-    @Option(names = "--his", paramLabel = "TEXT", description = "the HIS id to write")
+    @Option(names = "--his", paramLabel = "TEXT", description = "the HIS id to write (one recording only)")
     String his;
 
-    @Option(names = "--md", paramLabel = "YYYY-MM-DD", description = "set every measurement date to this day")
+    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+            description = "set every measurement date to this day (one recording only)")
     LocalDate md;
 
-    @Option(names = "--mdo", paramLabel = "DAYS", description = "move measurement dates this many days earlier")
+    @Option(names = {"--mdo", "--measurement_date_offset"}, paramLabel = "DAYS",
+            description = "move measurement dates this many days earlier")
     Integer mdo;
 
-    @Option(names = "--sb", paramLabel = "YYYY-MM-DD", description = "set the birthday to this day")
+    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+            description = "set the birthday to this day (one recording only)")
     LocalDate sb;
 
-    @Option(names = "--sbo", paramLabel = "DAYS", description = "move the birthday this many days earlier")
+    @Option(names = {"--sbo", "--subject_birthday_offset"}, paramLabel = "DAYS",
+            description = "move the birthday this many days earlier")
     Integer sbo;
 
     @Option(names = "--no-leak-check", description = "do not search the outputs for the original values")
@@ -80,12 +93,8 @@ public final class AnonymizeArchive implements Callable<Integer> {
      * @throws IllegalArgumentException for options that do not go together
      */
     JobSpec spec() {
-        if (Preset.byId(preset).isEmpty()) {
-            throw new IllegalArgumentException("unknown preset: " + preset
-                    + " (mne-anonymize, mne-python or strict)");
-        }
-        PolicySettings s = new PolicySettings(preset, brute, mneEnvironment, keepHis, dropHeadShape, his, md, mdo,
-                sb, sbo, !noLeakCheck, !noDigests);
+        PolicySettings s = new PolicySettings(preset, policy, secretEnv, secretFile, brute, mneEnvironment, his,
+                md, mdo, sb, sbo, !noLeakCheck, !noDigests);
         return new JobSpec(input, inputList, inputRoot, output, report, s, partitions);
     }
 
@@ -94,7 +103,9 @@ public final class AnonymizeArchive implements Callable<Integer> {
         JobSpec spec;
         try {
             spec = spec();
-        } catch (IllegalArgumentException e) {
+            // a policy file that cannot be read or is not valid stops the job before Spark starts
+            spec.settings().builder().build();
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 1;
         }
@@ -103,9 +114,28 @@ public final class AnonymizeArchive implements Callable<Integer> {
             ArchiveJob.Summary summary = ArchiveJob.run(sc, spec);
             System.out.println("fiffkit-spark: " + summary);
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | PolicyFileException e) {
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Reads the seed's DDMMYYYY dates, strictly, as the application does. */
+    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu")
+                .withResolverStyle(ResolverStyle.STRICT);
+
+        @Override
+        public LocalDate convert(String value) {
+            if (!value.matches("\\d{8}")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the form DDMMYYYY,"
+                        + " e.g. 01012000");
+            }
+            try {
+                return LocalDate.parse(value, FORMAT);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a valid day (DDMMYYYY)");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,11 +60,14 @@ public final class ArchiveJob {
      * @param sc   the Spark context
      * @param spec the job
      * @return what was done
-     * @throws IOException              when the inputs cannot be listed or the report cannot be written
+     * @throws IOException              when the inputs cannot be listed or the report cannot be written; a
+     *                                  {@code PolicyFileException} when the policy file is not valid
      * @throws IllegalArgumentException when the inputs and output overlap or no input is found
      */
     public static Summary run(JavaSparkContext sc, JobSpec spec) throws IOException {
         Configuration conf = sc.hadoopConfiguration();
+        // the policy (file, tables, secret) is checked here, before any work, as the application checks it
+        spec.settings().builder().build();
         Path output = qualify(new Path(spec.output()), conf);
         List<String> files = new ArrayList<>();
         Path root = listInputs(spec, conf, files);
@@ -88,10 +92,15 @@ public final class ArchiveJob {
                 in -> Units.id(relative(in, rootPath)));
         String stateDir = outRoot + "/" + STATE_FOLDER + "/units";
         PolicySettings settings = spec.settings();
+        String single = singleRecordingProblem(settings, units.size());
+        if (single != null) {
+            throw new IllegalArgumentException(single);
+        }
+        String fingerprint = fingerprint(settings);
         int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
         List<UnitWorker.Outcome> outcomes = units.isEmpty() ? List.of()
                 : sc.parallelize(units, unitSlices)
-                        .map(u -> UnitWorker.process(u, settings, hc.value().get(), stateDir)).collect();
+                        .map(u -> UnitWorker.process(u, settings, fingerprint, hc.value().get(), stateDir)).collect();
         hc.destroy();
 
         List<String> rows = new ArrayList<>();
@@ -125,6 +134,43 @@ public final class ArchiveJob {
         }
         UnitWorker.writeAtomically(report, text.toString(), conf);
         return new Summary(units.size(), files.size(), processed, skipped, failed, leaks, report.toString());
+    }
+
+    /**
+     * A fingerprint of the settings and of the policy file's content (never of a secret), stored with each finished
+     * unit: a re-run with other settings does the work again instead of keeping outputs made under the old ones.
+     */
+    static String fingerprint(PolicySettings settings) throws IOException {
+        String text = settings.toString();
+        if (settings.policyFile() != null) {
+            text += "\n" + Units.id(Files.readString(PolicySettings.local(settings.policyFile()),
+                    StandardCharsets.UTF_8));
+        }
+        return Units.id(text);
+    }
+
+    /** As the application: a fixed date or HIS id for several recordings would make them all the same. */
+    static String singleRecordingProblem(PolicySettings s, int recordings) {
+        if (recordings <= 1) {
+            return null;
+        }
+        List<String> given = new ArrayList<>();
+        if (s.measurementDate() != null) {
+            given.add("--md");
+        }
+        if (s.birthday() != null) {
+            given.add("--sb");
+        }
+        if (s.hisId() != null) {
+            given.add("--his");
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        return String.join(", ", given) + (given.size() == 1 ? " is" : " are") + " allowed for one recording only"
+                + " (this run has " + recordings + "): every recording would get the same date or hospital id,"
+                + " and the intervals between recordings would be lost; use --mdo and --sbo to move every date by"
+                + " the same number of days";
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.fiffkit.anonymize.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.InputException;
 import io.github.fiffkit.anonymize.PolicyException;
+import io.github.fiffkit.anonymize.PolicyFileException;
 import io.github.fiffkit.core.FiffFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,12 +51,13 @@ final class UnitWorker {
     /**
      * @param unit     the unit
      * @param settings the policy settings
+     * @param fingerprint the settings' fingerprint, stored with the unit's rows
      * @param conf     the Hadoop configuration
      * @param stateDir the folder (URI) of the finished units' rows
      * @return its report rows
      */
-    static Outcome process(Unit unit, PolicySettings settings, Configuration conf, String stateDir) {
-        String fingerprint = settings.fingerprint();
+    static Outcome process(Unit unit, PolicySettings settings, String fingerprint, Configuration conf,
+            String stateDir) {
         Path state = new Path(stateDir, unit.id() + ".jsonl");
         try {
             List<String> done = finished(unit, fingerprint, state, conf);
@@ -73,6 +75,8 @@ final class UnitWorker {
             rows = run(unit, settings, fingerprint, conf);
         } catch (FiffFormatException | InputException e) {
             return new Outcome(failed(unit, fingerprint, 2, e.getMessage()), false);
+        } catch (PolicyFileException e) {
+            return new Outcome(failed(unit, fingerprint, 1, e.getMessage()), false);
         } catch (PolicyException e) {
             return new Outcome(failed(unit, fingerprint, 7, e.getMessage()), false);
         } catch (IOException e) {

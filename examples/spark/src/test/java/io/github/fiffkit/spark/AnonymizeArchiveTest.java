@@ -30,25 +30,35 @@ class AnonymizeArchiveTest {
     }
 
     @Test
-    void optionsBecomeTheSettingsTheApplicationWouldUse() {
+    void optionsBecomeTheSettingsTheApplicationWouldUse() throws IOException {
         JobSpec s = parse("--input", "hdfs://nn/meg", "--output", "hdfs://nn/anon", "--preset", "mne-python",
-                "--mdo", "35", "--sb", "1970-01-01", "-b", "--his", "S01", "--no-leak-check", "--partitions", "8");
+                "--mdo", "35", "--sb", "01011970", "-b", "--his", "S01", "--no-leak-check", "--partitions", "8");
         assertEquals("hdfs://nn/meg", s.input());
         assertEquals("hdfs://nn/anon", s.output());
         assertEquals(8, s.partitions());
         PolicySettings p = s.settings();
-        assertEquals(new PolicySettings("mne-python", true, null, null, null, "S01", null, 35,
+        assertEquals(new PolicySettings("mne-python", null, null, null, true, null, "S01", null, 35,
                 LocalDate.of(1970, 1, 1), null, false, true), p);
         Anonymizer expected = Anonymizer.builder().preset(Preset.MNE_PYTHON).brute(true).hisId("S01")
                 .measurementDateOffsetDays(35).subjectBirthday(LocalDate.of(1970, 1, 1)).build();
         assertEquals(expected.policy().options(), p.anonymizer().policy().options());
         assertEquals(expected.policy().dates(), p.anonymizer().policy().dates());
         assertEquals("mne-anonymize", parse("--input", "x", "--output", "y").settings().preset());
+        assertEquals(LocalDate.of(2000, 2, 29), parse("--input", "x", "--output", "y", "--measurement_date",
+                "29022000").settings().measurementDate());
     }
 
     @Test
-    void usageErrorsExitWithStatusOneBeforeSparkStarts() {
-        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--md", "2000-01-01", "--mdo", "3"));
+    void usageErrorsExitWithStatusOneBeforeSparkStarts() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"fiffPolicy\": 1, \"extends\": \"lenient\"}");
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--policy", bad.toString()));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--md", "01012000", "--mdo", "3"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--md", "2000-01-01"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--sb", "31022000"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--preset", "strict", "--policy",
+                "p.json"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--policy",
+                dir.resolve("missing.json").toString()));
         assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--preset", "lenient"));
         assertEquals(1, AnonymizeArchive.run("--input", "x"));
         assertEquals(1, AnonymizeArchive.run("--input", "x", "--input-list", "l", "--output", "y"));

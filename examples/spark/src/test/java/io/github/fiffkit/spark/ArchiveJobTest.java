@@ -45,8 +45,8 @@ class ArchiveJobTest {
         }
     }
 
-    private static final PolicySettings STRICT = new PolicySettings(Preset.STRICT.id(), true, null, null, null,
-            null, null, 35, null, 35, true, true);
+    private static final PolicySettings STRICT = new PolicySettings(Preset.STRICT.id(), null, null, null, true,
+            null, null, null, 35, null, 35, true, true);
 
     /** An archive: single files in nested folders, a gzip file, a split recording, broken and odd files. */
     private List<Path> archive(Path in) throws IOException {
@@ -204,5 +204,63 @@ class ArchiveJobTest {
                 () -> ArchiveJob.run(sc, JobSpec.of(in.toString(), in.resolve("anon").toString(), STRICT)));
         assertTrue(e.getMessage().contains("must not contain each other"), e.getMessage());
         assertFalse(Files.exists(in.resolve("anon")));
+    }
+
+    @Test
+    void aPolicyFileWithAKeyedHashGivesTheLibrarysBytesAndTheSecretAppearsNowhere() throws IOException {
+        Path in = dir.resolve("in");
+        List<Path> files = new ArrayList<>();
+        files.add(PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1));
+        files.addAll(PhiFiles.writeSplit(in.resolve("b"), "run_raw.fif", 2, "Haddad", 4));
+        String secret = "correct-horse-battery-staple-42";
+        Path secretFile = Files.writeString(dir.resolve("secret.txt"), secret + "\n");
+        Path policy = Files.writeString(dir.resolve("lab.json"), """
+                {"fiffPolicy": 1, "name": "lab", "extends": "strict",
+                 "dates": {"measurement": {"offsetDays": 20}},
+                 "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFFKIT_TEST_UNSET"}]}
+                """);
+        PolicySettings settings = new PolicySettings(null, policy.toString(), null, secretFile.toString(), null,
+                null, null, null, null, null, null, true, true);
+        Path out = dir.resolve("out");
+        ArchiveJob.Summary s = ArchiveJob.run(sc, JobSpec.of(in.toString(), out.toString(), settings));
+        assertEquals(2, s.units());
+        assertEquals(0, s.failedFiles());
+        Map<String, Integer> expected = LocalReference.run(in, files, settings.builder().build(), dir.resolve("ref"));
+        assertEquals(3, expected.size());
+        for (String rel : expected.keySet()) {
+            assertEquals(0, expected.get(rel).intValue(), rel);
+            assertArrayEquals(Files.readAllBytes(dir.resolve("ref").resolve(rel)), Files.readAllBytes(out.resolve(rel)),
+                    rel);
+        }
+        List<JsonNode> rows = SparkTests.report(SparkTests.local(s.report()));
+        assertEquals("lab", rows.get(0).path("policy").asText());
+        for (String rel : SparkTests.tree(out)) {
+            String text = new String(Files.readAllBytes(out.resolve(rel)), StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains(secret), rel);
+        }
+
+        // the policy file changes: nothing is skipped
+        Files.writeString(policy, Files.readString(policy).replace("20", "21"));
+        ArchiveJob.Summary again = ArchiveJob.run(sc, JobSpec.of(in.toString(), out.toString(), settings));
+        assertEquals(0, again.skipped());
+        assertEquals(2, again.processed());
+    }
+
+    @Test
+    void aFixedDateOrHisIdIsRefusedForSeveralRecordingsAsTheApplicationDoes() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
+        PhiFiles.write(in.resolve("b_raw.fif"), "Okafor", 2);
+        PolicySettings his = new PolicySettings("strict", null, null, null, null, null, "S01", null, null, null,
+                null, true, true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ArchiveJob.run(sc, JobSpec.of(in.toString(), dir.resolve("out").toString(), his)));
+        assertTrue(e.getMessage().startsWith("--his is allowed for one recording only (this run has 2)"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+        // one recording: allowed
+        ArchiveJob.Summary one = ArchiveJob.run(sc, JobSpec.of(in.resolve("a_raw.fif").toString(),
+                dir.resolve("out").toString(), his));
+        assertEquals(1, one.processed());
     }
 }
