@@ -110,6 +110,23 @@ public final class PolicyLoader {
         REQUIRED.put(name, List.copyOf(required));
     }
 
+    /**
+     * The JSON Schema (draft 2020-12) of the format, for editors and validators. It is also in the jar as
+     * {@value #SCHEMA_RESOURCE}.
+     *
+     * @return the schema's text
+     */
+    public static String schema() {
+        try (java.io.InputStream in = PolicyLoader.class.getResourceAsStream("fiff-policy-1.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the policy schema is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the policy schema cannot be read", e);
+        }
+    }
+
     private final Map<String, TagAction> customActions;
     private final Function<String, String> environment;
     private final String runTimeSecretRef;
