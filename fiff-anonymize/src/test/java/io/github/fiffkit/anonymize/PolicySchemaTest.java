@@ -119,6 +119,26 @@ class PolicySchemaTest {
         assertEquals(List.of(), unknown);
     }
 
+    @Test
+    void everySamplePolicyIsValidAgainstTheSchemaAndBrokenOnesAreNot() throws IOException {
+        com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(PolicyLoader.schema());
+        for (Path file : ExamplePoliciesTest.samples()) {
+            List<com.networknt.schema.Error> errors = schema.validate(JSON.readTree(file.toFile()));
+            assertEquals(List.of(), errors.stream().map(Object::toString).toList(), file.toString());
+        }
+        for (String broken : List.of("{}", "{\"fiffPolicy\": 2}", "{\"fiffPolicy\": 1, \"extra\": 1}",
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"value\": \"x\"}]}",
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\"}]}",
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"plain\"}]}",
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"keep\": true}}}")) {
+            assertTrue(!schema.validate(JSON.readTree(broken)).isEmpty(), broken);
+            org.junit.jupiter.api.Assertions.assertThrows(PolicyFileException.class,
+                    () -> Policy.loader().parse(broken, "broken.json"), broken);
+        }
+    }
+
     private static void check(Path file, String where, JsonNode object, Set<String> known, List<String> unknown) {
         for (Iterator<String> it = object.fieldNames(); it.hasNext();) {
             String k = it.next();
