@@ -565,4 +565,25 @@ class PolicyLoaderTest {
                 () -> Policy.load(new java.io.StringReader("{}"), "stdin"));
         assertEquals("stdin", e.problems().get(0).source());
     }
+
+    @Test
+    void theMessagesShownInTheReadmeAreTheRealOnes() throws IOException {
+        Path f = dir.resolve("lab.json");
+        Files.writeString(f, """
+                {
+                  "fiffPolicy": 1,
+                  "name": "lab",
+                  "options": { "brute": "yes" },
+                  "rules": [
+                    { "tag": "FIFF_SUBJ_HIS", "action": "keep" }
+                  ]
+                }
+                """);
+        PolicyFileException e = assertThrows(PolicyFileException.class, () -> Policy.load(f));
+        String nl = System.lineSeparator();
+        assertEquals("the policy file " + f + " has 2 problems:" + nl
+                + "  " + f + ":4:25: options.brute: \"brute\" must be true or false, not text (\"yes\")" + nl
+                + "  " + f + ":6:14: rules[0].tag: unknown tag name \"FIFF_SUBJ_HIS\"; did you mean"
+                + " \"FIFF_SUBJ_HIS_ID\"?", e.getMessage());
+    }
 }
