@@ -95,6 +95,36 @@ class CanaryPropertyTest {
                 + ": tags without personal values are bit-identical\n" + g.listing());
     }
 
+    /** A tenth of the seeds: a recording is three anonymizations. */
+    static Stream<Arguments> recordingSeedsAndPresets() {
+        return seedsAndPresets().filter(a -> (long) a.get()[0] % 6 == 0);
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1}")
+    @MethodSource("recordingSeedsAndPresets")
+    void splitRecordingsAreFoundWholeAndLeakNothing(long seed, Preset preset) throws IOException {
+        SyntheticFiff.Builder b = SyntheticFiff.builder(seed).randomFlavour().canaries(true);
+        Path inDir = Files.createDirectories(tmp.resolve("in"));
+        List<Path> inputs = b.writeRecording(inDir, 3, "run1_raw.fif");
+        List<Generated> parts = b.generateRecording(3, "run1_raw.fif");
+        assertEquals(inputs, SplitRecording.parts(inputs.get(1)), "the parts are found from the middle one");
+        List<Path> outputs = SplitRecording.outputNames(Files.createDirectories(tmp.resolve("out"))
+                .resolve("run1_raw.fif"), 3);
+        Anonymizer.builder().preset(preset).build().anonymizeRecording(inputs, outputs);
+        for (Path out : outputs) {
+            byte[] output = Files.readAllBytes(out);
+            for (Generated g : parts) {
+                for (Canary c : g.canaries()) {
+                    if (!kept(preset, c)) {
+                        assertEquals(-1, c.findIn(output), "seed " + seed + ", " + preset + ": " + c + " in "
+                                + out.getFileName() + "\n" + g.listing());
+                    }
+                }
+            }
+        }
+        assertEquals(outputs, SplitRecording.parts(outputs.get(2)), "the outputs are linked as the inputs were");
+    }
+
     /** One tag without personal values: kind, type, block path and data. */
     private record Plain(int kind, int type, BlockPath path, List<Byte> data) {
     }
