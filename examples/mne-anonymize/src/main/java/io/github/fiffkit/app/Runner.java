@@ -66,6 +66,16 @@ final class Runner {
         if (options.subjectBirthdayOffset() != null && options.subjectBirthdayOffset() == 0 && !options.silent()) {
             err.println("mne_anonymize: warning: --sbo 0 keeps the original birthday");
         }
+        if (plan.jobs.isEmpty()) {
+            // a re-run over a folder that only holds outputs is no error
+            if (!options.silent()) {
+                err.println("mne_anonymize: nothing to anonymize: no FIFF file (.fif, .fif.gz, .fiff) other than our"
+                        + " own outputs in " + String.join(", ", options.inputs().stream().map(Path::toString)
+                        .toList()));
+            }
+            err.flush();
+            return MneAnonymize.OK;
+        }
         Anonymizer anonymizer = options.anonymizer();
         List<Outcome> outcomes = anonymizeAll(plan, anonymizer);
         BufferedReader answers = io.answers();
@@ -153,7 +163,8 @@ final class Runner {
             if (status == MneAnonymize.OUTPUT_FAILED) {
                 message = "cannot write " + String.join(", ", job.writeTo().stream().map(Path::toString).toList())
                         + ": " + message;
-                if (options.output() == null && e instanceof java.nio.file.AccessDeniedException) {
+                if (options.output() == null && (e instanceof java.nio.file.AccessDeniedException
+                        || String.valueOf(e.getMessage()).contains("Read-only file system"))) {
                     message += "; use -o to write somewhere else";
                 }
             }

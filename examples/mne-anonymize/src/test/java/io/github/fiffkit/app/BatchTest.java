@@ -255,4 +255,16 @@ class BatchTest {
         assertTrue(r.err().contains("would replace the input " + b), r.err());
         assertArrayEquals(before, Files.readAllBytes(b));
     }
+
+    @Test
+    void aFolderWithoutRecordingsIsNothingToDo() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        TestFiles.small(in.resolve("a_raw_anonymized.fif"), "g");
+        Files.writeString(in.resolve("notes.txt"), "x");
+        AppRun r = AppRun.of("--no-gui", "-i", in.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(List.of("mne_anonymize: nothing to anonymize: no FIFF file (.fif, .fif.gz, .fiff) other than"
+                + " our own outputs in " + in), r.errLines());
+        assertEquals(List.of("a_raw_anonymized.fif", "notes.txt"), tree(in));
+    }
 }
