@@ -3,6 +3,7 @@ package io.github.fiffkit.app;
 import io.github.fiffkit.anonymize.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.LeakHit;
+import io.github.fiffkit.anonymize.OutputFiles;
 import io.github.fiffkit.anonymize.TagChange;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
@@ -98,6 +99,11 @@ final class Runner {
             return outcomes;
         }
         int threads = Math.max(1, Math.min(options.jobs(), n));
+        // Interrupted (Ctrl-C), the JVM does not run the library's clean-up in the worker threads: remove the
+        // temporary files of this run's outputs on the way out, so that no partial output stays behind.
+        List<Path> targets = plan.jobs.stream().flatMap(j -> j.writeTo().stream()).toList();
+        Thread cleanUp = new Thread(() -> removeTemporaries(targets), "mne_anonymize-cleanup");
+        boolean hooked = registerHook(cleanUp);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mne_anonymize-job");
             t.setDaemon(true);
@@ -130,8 +136,51 @@ final class Runner {
             throw new IllegalStateException("a job failed unexpectedly", e.getCause());
         } finally {
             pool.shutdownNow();
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanUp);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook runs
+                }
+            }
         }
         return outcomes;
+    }
+
+    private static boolean registerHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes the anonymizer's temporary files for these outputs ({@code .<name>.fiffkit-<random>.tmp} beside
+     * each), which a run cut short leaves behind.
+     *
+     * @param targets the outputs of a run
+     * @return how many were deleted
+     */
+    static int removeTemporaries(List<Path> targets) {
+        int removed = 0;
+        for (Path target : targets) {
+            Path folder = target.toAbsolutePath().getParent();
+            String prefix = "." + target.getFileName() + ".fiffkit-";
+            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(folder,
+                    p -> p.getFileName().toString().startsWith(prefix)
+                            && OutputFiles.TEMP_NAME.matcher(p.getFileName().toString()).matches())) {
+                for (Path temp : ds) {
+                    if (Files.deleteIfExists(temp)) {
+                        removed++;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // best effort on the way out
+            }
+        }
+        return removed;
     }
 
     private Outcome anonymize(RunPlan.Job job, Anonymizer anonymizer, RunPlan plan) {

@@ -267,4 +267,16 @@ class BatchTest {
                 + " our own outputs in " + in), r.errLines());
         assertEquals(List.of("a_raw_anonymized.fif", "notes.txt"), tree(in));
     }
+
+    @Test
+    void theTemporaryFilesOfARunCutShortCanBeRemoved() throws IOException {
+        Path out = dir.resolve("x_raw_anonymized.fif");
+        Path temp = Files.createFile(dir.resolve(".x_raw_anonymized.fif.fiffkit-0a1b2c3d.tmp"));
+        Path otherTemp = Files.createFile(dir.resolve(".y_raw_anonymized.fif.fiffkit-0a1b2c3d.tmp"));
+        Path lookalike = Files.createFile(dir.resolve(".x_raw_anonymized.fif.fiffkit-notours.txt"));
+        assertEquals(1, Runner.removeTemporaries(List.of(out)));
+        assertFalse(Files.exists(temp));
+        assertTrue(Files.exists(otherTemp), "another output's temporary file stays");
+        assertTrue(Files.exists(lookalike));
+    }
 }
