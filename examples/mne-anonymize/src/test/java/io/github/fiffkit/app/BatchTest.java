@@ -279,4 +279,15 @@ class BatchTest {
         assertTrue(Files.exists(otherTemp), "another output's temporary file stays");
         assertTrue(Files.exists(lookalike));
     }
+
+    @Test
+    void severalInputsNeedAnOutputFolderNotAFile() throws IOException {
+        Path a = TestFiles.small(dir.resolve("a_raw.fif"), "g");
+        Path b = TestFiles.small(dir.resolve("b_raw.fif"), "g");
+        Path file = Files.writeString(dir.resolve("out.fif"), "x");
+        AppRun r = AppRun.of("--no-gui", "-i", a.toString(), b.toString(), "-o", file.toString());
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("is a file; several inputs need an output folder"), r.err());
+        assertEquals("x", Files.readString(file));
+    }
 }
