@@ -242,6 +242,30 @@ final class RunPlan {
         }
     }
 
+    /**
+     * The files to verify: each file given, and every FIFF file under each folder given (our own outputs
+     * included: they are what one verifies).
+     *
+     * @param given files and folders
+     * @return the files, in the order given, each folder's in name order
+     * @throws UsageProblem when a folder cannot be listed
+     */
+    static List<Path> verifyFiles(List<Path> given) throws UsageProblem {
+        List<Path> files = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    files.addAll(s.filter(Files::isRegularFile).filter(RunPlan::isFiffName).sorted().toList());
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UsageProblem("cannot list the folder " + p + ": " + e.getMessage());
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
     /** The FIFF files under a folder, in name order, without our own outputs. */
     static List<Path> scan(Path folder) throws UsageProblem {
         try (Stream<Path> s = Files.walk(folder)) {
