@@ -169,7 +169,13 @@ final class RunPlan {
                         throw new UsageProblem(target + ": an output would replace its own input; with several"
                                 + " inputs, write into another folder with -o");
                     }
-                    writeTo.add(in.resolveSibling(SplitRecording.anonymizedName(in.getFileName().toString())));
+                    if (j.inputs().size() == 1) {
+                        writeTo.add(in.resolveSibling(SplitRecording.anonymizedName(in.getFileName().toString())));
+                    } else {
+                        // the parts keep their names, so that their references still hold once they replace the
+                        // inputs; until then they wait in a folder of their own
+                        writeTo.add(replacementFolder(j.first()).resolve(in.getFileName()));
+                    }
                 } else {
                     writeTo.add(target);
                 }
@@ -178,6 +184,13 @@ final class RunPlan {
         }
         checkCollisions(planned);
         return new RunPlan(planned, batch, outFolder);
+    }
+
+    /** The folder where a split recording that replaces its own parts waits: {@code x_raw_anonymized/}. */
+    static Path replacementFolder(Path firstPart) {
+        String name = SplitRecording.anonymizedName(firstPart.getFileName().toString());
+        int dot = name.toLowerCase(Locale.ROOT).indexOf(".fif");
+        return firstPart.resolveSibling(dot > 0 ? name.substring(0, dot) : name + ".parts");
     }
 
     /** Two outputs on one file, or an output on another recording's input: an error before anything is written. */

@@ -315,7 +315,7 @@ final class Runner {
         for (Path target : job.writeTo()) {
             Path dir = target.getParent();
             if (!Files.isDirectory(dir)) {
-                if (plan.outputFolder != null) {
+                if (plan.outputFolder != null || job.replacesInput()) {
                     try {
                         Files.createDirectories(dir);
                     } catch (IOException e) {
@@ -548,36 +548,13 @@ final class Runner {
                 && o.status() != MneAnonymize.LEAKS) {
             return; // nothing was written
         }
+        if (job.failure() == null && job.replacesInput()) {
+            replaceInputs(o, answers);
+            return;
+        }
         for (int i = 0; i < job.inputs().size(); i++) {
             Path in = job.inputs().get(i);
-            boolean replace = job.failure() == null && !job.writeTo().isEmpty()
-                    && !job.writeTo().get(i).equals(job.outputs().get(i));
-            if (replace) {
-                Path kept = job.writeTo().get(i);
-                if (o.blocker() != null) {
-                    err.println("mne_anonymize: " + in + " is not replaced, because " + o.blocker()
-                            + "; the anonymized output is " + kept);
-                } else if (options.avoidDeleteConfirmation() || ask("Replace " + in + " with its anonymized version? "
-                        + "[y/N] ", answers)) {
-                    try {
-                        Path real = in.toRealPath();
-                        try {
-                            Files.move(kept, real, StandardCopyOption.ATOMIC_MOVE,
-                                    StandardCopyOption.REPLACE_EXISTING);
-                        } catch (AtomicMoveNotSupportedException e) {
-                            Files.move(kept, real, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                        if (!options.silent()) {
-                            out.println("replaced " + in + " with its anonymized version");
-                        }
-                    } catch (IOException e) {
-                        err.println("mne_anonymize: cannot replace " + in + ": " + MneAnonymize.describe(e, in)
-                                + "; the anonymized output is " + kept);
-                    }
-                } else {
-                    out.println("kept " + in + "; the anonymized output is " + kept);
-                }
-            } else if (options.deleteInput()) {
+            if (options.deleteInput()) {
                 if (o.blocker() != null) {
                     err.println("mne_anonymize: not deleting " + in + ", because " + o.blocker());
                 } else if (options.avoidDeleteConfirmation() || ask("Delete " + in + "? [y/N] ", answers)) {
@@ -595,6 +572,52 @@ final class Runner {
             }
         }
         out.flush();
+    }
+
+    /** An output that is its own input: the anonymized recording replaces it, all parts or none. */
+    private void replaceInputs(Outcome o, BufferedReader answers) {
+        RunPlan.Job job = o.job();
+        Path first = job.first();
+        String what = job.inputs().size() == 1 ? first.toString()
+                : first + " and its " + (job.inputs().size() - 1) + " other parts";
+        String kept = job.inputs().size() == 1 ? job.writeTo().get(0).toString()
+                : job.writeTo().get(0).getParent().toString();
+        if (o.blocker() != null) {
+            err.println("mne_anonymize: " + what + " not replaced, because " + o.blocker()
+                    + "; the anonymized output is " + kept);
+            return;
+        }
+        if (!options.avoidDeleteConfirmation()
+                && !ask("Replace " + what + " with the anonymized version? [y/N] ", answers)) {
+            out.println("kept " + what + "; the anonymized output is " + kept);
+            return;
+        }
+        for (int i = 0; i < job.inputs().size(); i++) {
+            Path in = job.inputs().get(i);
+            try {
+                Path real = in.toRealPath();
+                try {
+                    Files.move(job.writeTo().get(i), real, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(job.writeTo().get(i), real, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                err.println("mne_anonymize: cannot replace " + in + ": " + MneAnonymize.describe(e, in)
+                        + "; the anonymized output is " + job.writeTo().get(i));
+                return;
+            }
+        }
+        if (job.inputs().size() > 1) {
+            try {
+                Files.deleteIfExists(job.writeTo().get(0).getParent());
+            } catch (IOException e) {
+                // an empty folder left behind is harmless
+            }
+        }
+        if (!options.silent()) {
+            out.println("replaced " + what + " with the anonymized version");
+        }
     }
 
     private boolean ask(String question, BufferedReader answers) {

@@ -290,4 +290,30 @@ class BatchTest {
         assertTrue(r.err().contains("is a file; several inputs need an output folder"), r.err());
         assertEquals("x", Files.readString(file));
     }
+
+    @Test
+    void aSplitRecordingThatReplacesItselfKeepsItsReferencesAndWaitsInAFolderUntilAllowed() throws IOException {
+        List<Path> parts = TestFiles.split(dir, "run_raw.fif", 3);
+        byte[] before = Files.readAllBytes(parts.get(1));
+        AppRun no = AppRun.withInput("n\n", "--no-gui", "-i", parts.get(0).toString(), "-o",
+                parts.get(0).toString());
+        assertEquals(0, no.status(), no.toString());
+        assertEquals("Replace " + parts.get(0) + " and its 2 other parts with the anonymized version? [y/N] ",
+                no.err());
+        Path waiting = dir.resolve("run_raw_anonymized");
+        assertTrue(no.out().contains("the anonymized output is " + waiting), no.out());
+        assertArrayEquals(before, Files.readAllBytes(parts.get(1)));
+        assertEquals(List.of("run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), tree(waiting));
+
+        AppRun yes = AppRun.of("--no-gui", "-i", parts.get(1).toString(), "-o", parts.get(0).toString(), "-f");
+        assertEquals(0, yes.status(), yes.toString());
+        for (Path p : parts) {
+            assertEquals("mne_anonymize", TestFiles.string(p, FiffKind.SUBJ_LAST_NAME), p.toString());
+        }
+        assertEquals(List.of("run_raw-1.fif"), TestFiles.strings(parts.get(0), FiffKind.REF_FILE_NAME),
+                "the references name the parts as they are now called");
+        assertEquals(List.of("run_raw.fif", "run_raw-2.fif"), TestFiles.strings(parts.get(1),
+                FiffKind.REF_FILE_NAME));
+        assertTrue(yes.out().contains("replaced " + parts.get(0) + " and its 2 other parts"), yes.out());
+    }
 }
