@@ -196,9 +196,11 @@ final class RunPlan {
     /** Two outputs on one file, or an output on another recording's input: an error before anything is written. */
     private static void checkCollisions(List<Job> jobs) throws UsageProblem {
         Map<Path, Path> producer = new LinkedHashMap<>();
-        Set<Path> inputs = new LinkedHashSet<>();
+        Map<Path, Path> inputs = new HashMap<>();
         for (Job j : jobs) {
-            inputs.addAll(j.inputs());
+            for (Path in : j.inputs()) {
+                inputs.put(key(in), in);
+            }
         }
         for (Job j : jobs) {
             if (j.failure() != null) {
@@ -212,11 +214,10 @@ final class RunPlan {
                     throw new UsageProblem("two inputs would be written to the same output " + target + ": "
                             + before + " and " + j.inputs().get(i));
                 }
-                for (Path in : inputs) {
-                    if (sameFile(in, target)) {
-                        throw new UsageProblem("the output " + target + " of " + j.inputs().get(i)
-                                + " would replace the input " + in);
-                    }
+                Path in = inputs.get(key);
+                if (in != null) {
+                    throw new UsageProblem("the output " + target + " of " + j.inputs().get(i)
+                            + " would replace the input " + in);
                 }
             }
         }
