@@ -66,6 +66,7 @@ public final class FiffReader implements Closeable {
     private BlockPath path = BlockPath.ROOT;
     private boolean popPending;
     private long count;
+    private long jumps;
     private boolean ended;
     private boolean terminated;
     private int directoryPointer = -1;
@@ -298,6 +299,10 @@ public final class FiffReader implements Closeable {
         } else if (tag.next() == TagHeader.NEXT_SEQUENTIAL) {
             nextPosition = tag.endPosition();
         } else {
+            if (tag.next() != tag.endPosition() && ++jumps > limits.maxJumps()) {
+                throw error(Problem.LIMIT_EXCEEDED, "more than " + limits.maxJumps() + " jumps in the chain of tags",
+                        pos, tag.kind());
+            }
             nextPosition = tag.next();
         }
         return tag;
