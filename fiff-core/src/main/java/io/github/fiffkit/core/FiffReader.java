@@ -107,7 +107,7 @@ public final class FiffReader implements Closeable {
         try {
             if (isGzip(ch)) {
                 ch.close();
-                Source gz = new GzipSource(() -> Files.newInputStream(path));
+                Source gz = gzip(() -> Files.newInputStream(path), name);
                 return new FiffReader(gz, List.of(gz), name, limits, true);
             }
             Source src = new FileSource(ch);
@@ -131,11 +131,11 @@ public final class FiffReader implements Closeable {
     public static FiffReader open(SeekableByteChannel channel, String name, FiffLimits limits) throws IOException {
         try {
             if (isGzip(channel)) {
-                Source gz = new GzipSource(() -> {
+                Source gz = gzip(() -> {
                     channel.position(0);
                     InputStream in = Channels.newInputStream(channel);
                     return GzipSource.unclosable(in);
-                });
+                }, name);
                 return new FiffReader(gz, List.of(gz, channel), name, limits, true);
             }
             Source src = channel instanceof FileChannel fc ? new FileSource(fc) : new ChannelSource(channel);
@@ -143,6 +143,18 @@ public final class FiffReader implements Closeable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static Source gzip(GzipSource.Opener opener, String name) throws IOException {
+        try {
+            return new GzipSource(opener);
+        } catch (GzipSource.CorruptException e) {
+            FiffFormatException f = new FiffFormatException(e.truncated() ? Problem.TRUNCATED : Problem.NOT_FIFF,
+                    (e.truncated() ? "the gzip data ends early: " : "the gzip data is damaged: ") + e.getMessage()
+                            + " (after " + e.offset() + " decompressed bytes)", name, e.offset(), null, null);
+            f.initCause(e);
+            throw f;
         }
     }
 
@@ -398,6 +410,9 @@ public final class FiffReader implements Closeable {
         } catch (EOFException e) {
             throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), pos,
                     tag == null ? null : tag.kind());
+        } catch (java.util.zip.ZipException e) {
+            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), pos,
+                    tag == null ? null : tag.kind());
         }
     }
 
@@ -470,6 +485,9 @@ public final class FiffReader implements Closeable {
             source.transferTo(current.dataPosition(), current.size(), out);
         } catch (EOFException e) {
             throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), current.position(),
+                    current.kind());
+        } catch (java.util.zip.ZipException e) {
+            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), current.position(),
                     current.kind());
         }
         return current.size();
