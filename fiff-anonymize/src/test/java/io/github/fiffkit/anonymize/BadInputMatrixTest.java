@@ -183,7 +183,7 @@ class BadInputMatrixTest {
                         Problem.TRUNCATED, l -> l.first(FiffKind.DATA_BUFFER).position()),
                 error("next cycle", l -> l.patch(l.first(FiffKind.SUBJ_SEX), 3,
                         (int) l.first(FiffKind.SUBJ_ID).position()), Problem.CYCLE,
-                        l -> l.first(FiffKind.SUBJ_ID).position()),
+                        l -> l.first(FiffKind.SUBJ_SEX).position()),
                 error("next jumps outside the file", l -> l.patch(l.first(FiffKind.SUBJ_SEX), 3, 1 << 30),
                         Problem.BAD_NEXT, l -> l.first(FiffKind.SUBJ_SEX).position()),
                 error("negative next offset", l -> l.patch(l.first(FiffKind.SUBJ_SEX), 3, -16),

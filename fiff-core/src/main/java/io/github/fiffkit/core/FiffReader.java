@@ -267,8 +267,10 @@ public final class FiffReader implements Closeable {
         }
         Map.Entry<Long, Long> run = visited.floorEntry(pos);
         if (run != null && pos < run.getValue()) {
+            // the damaged tag is the one whose next pointer (or end) leads back
+            long from = current == null ? pos : current.position();
             throw error(Problem.CYCLE, "the chain of tags comes back to offset " + pos + ", which it has read"
-                    + " already", pos, null);
+                    + " already", from, current == null ? null : current.kind());
         }
         if (count >= limits.maxTags()) {
             throw error(Problem.LIMIT_EXCEEDED, "more than " + limits.maxTags() + " tags", pos, null);

@@ -142,10 +142,13 @@ class FiffLimitsTest {
         RawFiff f = RawFiff.start();
         int comment = f.position();
         f.string(FiffKind.COMMENT, "abcdefghijklmnopqrstuvwxyz");
+        int back = f.position();
         f.nop(comment + 20);
         Path file = Files.write(dir.resolve("mid.fif"), f.toBytes());
         FiffFormatException e = failure(file, FiffLimits.DEFAULT);
         assertEquals(Problem.CYCLE, e.problem());
-        assertEquals(comment + 20, e.offset());
+        assertEquals(back, e.offset());
+        assertEquals(FiffKind.NOP, e.kind());
+        assertTrue(e.getMessage().contains("comes back to offset " + (comment + 20)), e.getMessage());
     }
 }
