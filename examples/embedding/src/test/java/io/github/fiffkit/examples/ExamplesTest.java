@@ -32,6 +32,8 @@ class ExamplesTest {
     /** The sample of examples/mne-anonymize, from this module's folder (Maven runs tests there). */
     static final Path SAMPLE = Path.of("..", "mne-anonymize", "sample", "sample_raw.fif");
     static final Instant SAMPLE_DATE = Instant.parse("2023-05-17T09:41:26.215347Z");
+    /** The example policy file of this module. */
+    static final Path POLICY = Path.of("policy", "lab-default.json");
 
     @TempDir
     Path dir;
@@ -183,5 +185,44 @@ class ExamplesTest {
             assertEquals(after.size(), reader.readDirectory().orElseThrow().size());
         }
         assertEquals(FiffKind.DIR, after.get(after.size() - 1).kind());
+    }
+
+    @Test
+    void anonymizeWithPolicyFileNamesTheRuleOfEachChange() throws IOException {
+        Path out = dir.resolve("sub01_raw_anon.fif");
+        String printed = run(AnonymizeWithPolicyFile::main, POLICY.toString(), SAMPLE.toString(), out.toString());
+
+        List<String> lines = printed.lines().toList();
+        assertTrue(lines.get(0).startsWith("policy lab-default (sha256 "), printed);
+        assertTrue(lines.contains("FIFF_COMMENT: replace (policy rule 1)"), printed);
+        assertTrue(lines.contains("FIFF_SUBJ_LAST_NAME: replace (preset mne-anonymize)"), printed);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("FIFF_MNE_ENV_COMMAND_LINE: ")), printed);
+        assertEquals("leak check: no original value left", lines.get(lines.size() - 1));
+
+        assertEquals("resting state", string(out, FiffKind.COMMENT));
+        assertEquals("S01", string(out, FiffKind.SUBJ_HIS_ID));
+        assertEquals(SAMPLE_DATE.minus(Duration.ofDays(35)), measurementDate(out));
+        for (String phi : List.of("Lindqvist", "Sandström", "hsandstrom", "ALPHA-REST")) {
+            assertTrue(contains(SAMPLE, phi), "the sample holds " + phi);
+            assertFalse(contains(out, phi), "the output still holds " + phi);
+        }
+    }
+
+    @Test
+    void verifyPassesTheAnonymizedFileAndFailsTheOriginal() throws IOException {
+        Path out = dir.resolve("sub01_raw_anon.fif");
+        run(AnonymizeWithPolicyFile::main, POLICY.toString(), SAMPLE.toString(), out.toString());
+
+        String printed = run(VerifyAnonymized::main, POLICY.toString(), out.toString(), SAMPLE.toString());
+
+        List<String> lines = printed.lines().toList();
+        assertEquals("PASS sub01_raw_anon.fif", lines.get(0), printed);
+        assertEquals("FAIL sample_raw.fif", lines.get(1), printed);
+        List<String> findings = lines.subList(2, lines.size());
+        assertTrue(findings.stream().anyMatch(l -> l.startsWith("  FIFF_SUBJ_LAST_NAME in ")
+                && l.endsWith(" at offset 478: replace (preset mne-anonymize)")), printed);
+        assertTrue(findings.stream().anyMatch(l -> l.startsWith("  FIFF_COMMENT in ")
+                && l.endsWith(": replace (policy rule 1)")), printed);
+        assertTrue(findings.stream().allMatch(l -> l.startsWith("  FIFF_")), printed);
     }
 }
