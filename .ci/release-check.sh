@@ -66,7 +66,7 @@ copy() {
 run() {
     local dir="$1"
     shift
-    (cd "$dir" && ./mvnw ${MAVEN_ARGS:-} "$@") > "$dir.log" 2>&1 \
+    (cd "$dir" && ./mvnw "$@") > "$dir.log" 2>&1 \
         || { tail -n 60 "$dir.log" >&2; fail "the build in $dir failed: mvnw $*"; }
 }
 
