@@ -29,6 +29,9 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize, long maxJ
     /**
      * Validates the limits.
      *
+     * @param maxDepth largest block nesting depth
+     * @param maxTags largest number of tags in a chain
+     * @param maxValueSize largest tag data read into memory at once (bulk data is streamed, never read whole)
      * @throws IllegalArgumentException when a limit is not positive
      */
     public FiffLimits {
