@@ -1,0 +1,31 @@
+package io.github.fiffkit.bench;
+
+import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.Anonymizer;
+import java.nio.file.Path;
+
+/**
+ * Anonymizes one file with the library's defaults (the {@code mne-anonymize} preset), as the end-to-end
+ * benchmark's stand-in for the application: {@code java -cp benchmarks.jar io.github.fiffkit.bench.AnonymizeFile
+ * IN OUT [--leak-check]}.
+ */
+public final class AnonymizeFile {
+    private AnonymizeFile() {
+    }
+
+    /**
+     * @param args input, output, optionally {@code --leak-check}
+     * @throws Exception when anonymizing fails
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: AnonymizeFile IN OUT [--leak-check]");
+            System.exit(2);
+        }
+        boolean leakCheck = args.length > 2 && args[2].equals("--leak-check");
+        AnonymizationResult r = Anonymizer.builder().leakCheck(leakCheck).build()
+                .anonymize(Path.of(args[0]), Path.of(args[1]));
+        System.out.println(r.tagsWritten() + " tags, " + r.outputSize() + " bytes, " + r.changes().size()
+                + " changes" + (leakCheck ? ", " + r.leaks().size() + " leaks" : ""));
+    }
+}
