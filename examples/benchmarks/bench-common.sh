@@ -1,0 +1,76 @@
+# Shared by bench-e2e.sh and bench-batch.sh (sourced, not run).
+# Timing: wall clock (date +%s%N) around the command AND the sync of its output; peak resident memory from
+# /usr/bin/time -f %M (GNU time, package "time"). Results are appended as "label millis rss_kb" to $results.
+
+bench_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+repo_dir=$(cd -- "$bench_dir/../.." && pwd -P)
+bench_jar=${BENCH_JAR:-$bench_dir/target/benchmarks.jar}
+app=${MNE_ANONYMIZE:-$repo_dir/examples/mne-anonymize/target/bin/mne_anonymize}
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+python=${PYTHON:-/usr/bin/python3}
+
+need_tools() {
+    if [ ! -f "$bench_jar" ]; then
+        echo "no $bench_jar: build it first with ./mvnw -o -pl examples/benchmarks -am package -DskipTests" >&2
+        exit 2
+    fi
+    if [ ! -x /usr/bin/time ]; then
+        echo "GNU time (/usr/bin/time) is needed for peak memory: apt-get install time" >&2
+        exit 2
+    fi
+}
+
+# app_works: the mne_anonymize application exists and is more than the placeholder
+app_works() {
+    [ -x "$app" ] && "$app" --version >/dev/null 2>&1
+}
+
+mne_works() {
+    [ -x "$python" ] && "$python" -c 'import mne' >/dev/null 2>&1
+}
+
+# timed LABEL SYNC_TARGET COMMAND...: runs the command, then syncs SYNC_TARGET (a file, or every file of a
+# folder), and records the time of both and the command's peak RSS
+timed() {
+    local label=$1 target=$2
+    shift 2
+    local t0 t1
+    t0=$(date +%s%N)
+    if ! /usr/bin/time -f '%M' -o "$work/rss.txt" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
+        echo "  $label FAILED:" >&2
+        tail -5 "$work/err.txt" >&2
+        return 1
+    fi
+    if [ -d "$target" ]; then
+        find "$target" -type f -exec sync -- {} +
+    else
+        sync -- "$target"
+    fi
+    t1=$(date +%s%N)
+    local ms=$(((t1 - t0) / 1000000)) rss
+    rss=$(tail -1 "$work/rss.txt")
+    echo "$label $ms $rss" >>"$results"
+    awk -v l="$label" -v ms="$ms" -v rss="$rss" 'BEGIN { printf "  %-28s %8.3f s  %7.1f MB\n", l, ms / 1000, rss / 1024 }'
+}
+
+# summary BASELINE_LABEL: medians of every label, ratios to the baseline's median, peak RSS (max over runs)
+summary() {
+    local base=$1
+    echo
+    printf '| %-28s | %4s | %10s | %9s | %12s |\n' "what" "runs" "median (s)" "x $base" "peak RSS (MB)"
+    printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------" "------------" "-----------" "--------------"
+    awk -v base="$base" '
+        { n[$1]++; t[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3; if (!($1 in seen)) { seen[$1]; order[++k] = $1 } }
+        function median(l,    i, j, m, a, tmp) {
+            m = n[l]; for (i = 1; i <= m; i++) a[i] = t[l, i]
+            for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { tmp = a[i]; a[i] = a[j]; a[j] = tmp }
+            return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+        }
+        END {
+            b = median(base)
+            for (i = 1; i <= k; i++) {
+                l = order[i]; m = median(l)
+                printf "| %-28s | %4d | %10.3f | %9.2f | %12.1f |\n", l, n[l], m / 1000, m / b, rss[l] / 1024
+            }
+        }' "$results"
+}
