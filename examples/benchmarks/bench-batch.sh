@@ -15,7 +15,7 @@ copies=1000
 jobs=$(nproc)
 file=
 work=${TMPDIR:-/tmp}/fiffkit-bench
-heap=256m
+heap=128m
 while [ $# -gt 0 ]; do
     case $1 in
         -n) runs=$2; shift 2 ;;

@@ -57,8 +57,8 @@ timed() {
 summary() {
     local base=$1
     echo
-    printf '| %-28s | %4s | %10s | %9s | %12s |\n' "what" "runs" "median (s)" "x $base" "peak RSS (MB)"
-    printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------" "------------" "-----------" "--------------"
+    printf '| %-28s | %4s | %10s | %12s | %13s |\n' "what" "runs" "median (s)" "x $base" "peak RSS (MB)"
+    printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------" "------------" "--------------" "---------------"
     awk -v base="$base" '
         { n[$1]++; t[$1, n[$1]] = $2; if ($3 > rss[$1]) rss[$1] = $3; if (!($1 in seen)) { seen[$1]; order[++k] = $1 } }
         function median(l,    i, j, m, a, tmp) {
@@ -70,7 +70,7 @@ summary() {
             b = median(base)
             for (i = 1; i <= k; i++) {
                 l = order[i]; m = median(l)
-                printf "| %-28s | %4d | %10.3f | %9.2f | %12.1f |\n", l, n[l], m / 1000, m / b, rss[l] / 1024
+                printf "| %-28s | %4d | %10.3f | %12.2f | %13.1f |\n", l, n[l], m / 1000, m / b, rss[l] / 1024
             }
         }' "$results"
 }
