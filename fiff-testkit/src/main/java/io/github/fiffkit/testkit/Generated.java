@@ -1,0 +1,96 @@
+package io.github.fiffkit.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A generated FIFF file: its bytes, the tags of its chain in chain order, the hidden (unlinked) tags, and the
+ * canary manifest (empty unless canary mode was on).
+ */
+public final class Generated {
+    private final long seed;
+    private final String flavour;
+    private final byte[] bytes;
+    private final List<GeneratedTag> chain;
+    private final List<GeneratedTag> hidden;
+    private final List<Canary> canaries;
+
+    Generated(long seed, String flavour, byte[] bytes, List<GeneratedTag> chain, List<GeneratedTag> hidden,
+            List<Canary> canaries) {
+        this.seed = seed;
+        this.flavour = flavour;
+        this.bytes = bytes;
+        this.chain = List.copyOf(chain);
+        this.hidden = List.copyOf(hidden);
+        this.canaries = List.copyOf(canaries);
+    }
+
+    /** @return the seed the file was generated from */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return a one-line description of the options used, for failure messages */
+    public String flavour() {
+        return flavour;
+    }
+
+    /** @return the file's bytes (a copy) */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** @return the file size in bytes */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** @return the tags of the chain, in the order the {@code next} links visit them */
+    public List<GeneratedTag> chain() {
+        return chain;
+    }
+
+    /** @return the tags in the file that no {@code next} link reaches */
+    public List<GeneratedTag> hidden() {
+        return hidden;
+    }
+
+    /** @return the canary manifest: every personal value of the file, unique (empty without canary mode) */
+    public List<Canary> canaries() {
+        return canaries;
+    }
+
+    /**
+     * Writes the file.
+     *
+     * @param file the destination (created or replaced)
+     * @return the file
+     * @throws IOException when writing fails
+     */
+    public Path write(Path file) throws IOException {
+        Files.write(file, bytes);
+        return file;
+    }
+
+    /** @return the seed, the flavour and one line per chain tag: what a failing property test should print */
+    public String listing() {
+        StringBuilder sb = new StringBuilder("seed ").append(seed).append(" (").append(flavour).append(")\n");
+        for (GeneratedTag t : chain) {
+            sb.append("  ").append(t.position()).append(": kind ").append(t.kind()).append(" type ")
+                    .append(t.type()).append(" size ").append(t.size()).append(" next ").append(t.next())
+                    .append('\n');
+        }
+        for (GeneratedTag t : hidden) {
+            sb.append("  hidden ").append(t.position()).append(": kind ").append(t.kind()).append(" size ")
+                    .append(t.size()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Generated[seed=" + seed + ", " + flavour + ", " + bytes.length + " bytes, " + chain.size() + " tags]";
+    }
+}
