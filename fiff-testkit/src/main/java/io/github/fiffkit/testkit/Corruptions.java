@@ -68,7 +68,7 @@ public final class Corruptions {
                 new byte[0]));
         out.add(new Corruption("text", "a short text file", Expect.FORMAT_ERROR, Set.of(Problem.NOT_FIFF), 0,
                 "hello, world\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        Random random = new Random(valid.seed() ^ 0xC0FFEEL);
+        Random random = Seeds.random(valid.seed(), 5);
         byte[] noise = new byte[Math.max(64, file.length)];
         random.nextBytes(noise);
         noise[0] = 0x7F;
