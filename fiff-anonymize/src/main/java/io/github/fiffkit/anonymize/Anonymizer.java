@@ -50,6 +50,7 @@ import java.util.Optional;
 public final class Anonymizer {
     private final Policy policy;
     private final Engine engine;
+    private final Engine verifyEngine;
     private final boolean digests;
     private final Builder settings;
 
@@ -59,6 +60,9 @@ public final class Anonymizer {
         this.digests = b.digests;
         this.engine = new Engine(new Engine.Settings(policy, policy.resolvedRules(), b.recordOldValues, b.leakCheck,
                 b.writeDirectory, b.limits, b.files));
+        Policy checked = VerifyRules.policy(policy);
+        this.verifyEngine = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked.resolvedRules()),
+                b.recordOldValues, false, false, b.limits, b.files));
     }
 
     /** @return a builder with the {@code mne-anonymize} preset and the seed's defaults */
@@ -203,6 +207,37 @@ public final class Anonymizer {
                 Engine.Recording.SINGLE);
         AnonymizationResult r = p.result();
         return digests ? withDigests(r, sha256(input), null) : r;
+    }
+
+    /**
+     * Verifies a file against this anonymizer's policy: a dry run that passes when the policy would change no
+     * tag. Results the policy cannot reproduce from its own output pass when they are well formed: times moved by
+     * an offset (machine ids must be zero), keyed hashes (16 hexadecimal digits or a non-negative number),
+     * pseudonyms (a value of the table, or a hash when the table hashes missing values). Nothing is written.
+     *
+     * <pre>{@code
+     * VerifyResult v = Anonymizer.builder().policy(Policy.load(policyFile)).build().verify(Path.of("out.fif"));
+     * if (!v.passed()) {
+     *     v.findings().forEach(f -> System.out.println(f.kindName() + " in " + f.blockPath()));
+     * }
+     * }</pre>
+     *
+     * @param input the file to check, usually an output of this anonymizer
+     * @return the findings: every tag the policy would still change
+     * @throws IOException as {@link #plan(Path)} does
+     */
+    public VerifyResult verify(Path input) throws IOException {
+        FileFacts facts = verifyEngine.scan(limits -> FiffReader.open(input, limits), input.toString());
+        Engine.Pending p = verifyEngine.run(limits -> FiffReader.open(input, limits), input.toString(), null, false,
+                facts, Engine.Recording.SINGLE);
+        AnonymizationResult r = p.result();
+        List<TagChange> findings = new ArrayList<>();
+        for (TagChange c : r.changes()) {
+            if (!"structure".equals(c.origin())) {
+                findings.add(c);
+            }
+        }
+        return new VerifyResult(input.toString(), policy.name(), findings, r.warnings());
     }
 
     private static Path resolveTarget(Path output) throws IOException {

@@ -59,6 +59,56 @@ public final class Policy {
         return new Builder(name);
     }
 
+    /**
+     * Reads a JSON policy file ({@code "fiffPolicy": 1}) with the standard loader: no custom actions, secrets
+     * from the process environment or from files named by the policy.
+     *
+     * <pre>{@code
+     * Anonymizer a = Anonymizer.builder().policy(Policy.load(Path.of("lab-default.json"))).build();
+     * }</pre>
+     *
+     * @param file the policy file
+     * @return the policy
+     * @throws PolicyFileException listing every problem of the file, each with its line, column and field
+     * @throws java.io.IOException when the file cannot be read
+     */
+    public static Policy load(java.nio.file.Path file) throws java.io.IOException {
+        return PolicyLoader.standard().load(file);
+    }
+
+    /**
+     * Reads a JSON policy from text; table and secret file paths are relative to the working directory.
+     *
+     * @param reader the JSON text
+     * @param source its name for messages
+     * @return the policy
+     * @throws PolicyFileException listing every problem
+     * @throws java.io.IOException when reading fails
+     */
+    public static Policy load(java.io.Reader reader, String source) throws java.io.IOException {
+        return PolicyLoader.standard().load(reader, source);
+    }
+
+    /** @return a loader of JSON policy files to configure (custom actions, run-time secret, environment) */
+    public static PolicyLoader loader() {
+        return PolicyLoader.standard();
+    }
+
+    /**
+     * The canonical JSON of this policy as it is applied: sorted keys, no spaces; every rule in the order it is
+     * tried (the preset's included), the effective options and dates. Secrets appear only as where they come from.
+     *
+     * @return the canonical JSON
+     */
+    public String canonicalJson() {
+        return PolicyJson.canonical(this);
+    }
+
+    /** @return the SHA-256 of {@link #canonicalJson()} in hexadecimal: the policy hash of reports */
+    public String sha256() {
+        return PolicyJson.sha256(canonicalJson());
+    }
+
     /** @return the policy's name */
     public String name() {
         return name;

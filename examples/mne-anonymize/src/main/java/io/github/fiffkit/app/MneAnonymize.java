@@ -1,17 +1,294 @@
 package io.github.fiffkit.app;
 
-/** The mne_anonymize application. A placeholder until the anonymizer library exists. */
-public final class MneAnonymize {
-    private MneAnonymize() {
+import io.github.fiffkit.anonymize.InputException;
+import io.github.fiffkit.anonymize.PolicyException;
+import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.core.FiffFormatException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code mne_anonymize}: removes the personal health information from FIFF files, with the options of MNE-CPP's
+ * tool of the same name, several files and folders at once, split recordings and compressed files.
+ *
+ * <pre>
+ * mne_anonymize --no-gui -i sub01_raw.fif                  # writes sub01_raw_anonymized.fif
+ * mne_anonymize --no-gui -i sub01_raw.fif -vbdf --mdo 35   # verbose, brute, delete the input without asking
+ * mne_anonymize --no-gui -i archive/ -o shared/ --mdo 35   # a whole folder, mirrored under shared/
+ * </pre>
+ */
+@Command(name = "mne_anonymize", versionProvider = Version.Provider.class, sortOptions = false,
+        usageHelpAutoWidth = true, exitCodeOnInvalidInput = MneAnonymize.USAGE,
+        description = {"Replaces the personal health information (names, birthday, hospital id, dates, machine"
+                + " ids, experimenter, ...) in FIFF files (.fif, .fif.gz, .fiff) by other values. The input is"
+                + " never changed (except with -d, or an output that is the input itself, after you agree); the"
+                + " output is written to a temporary file and moved into place only when complete.",
+            "Several -i values and folders (searched recursively) are anonymized in parallel; the parts of a"
+                + " split recording are found from any part and anonymized together."},
+        footer = {"", "Exit status:",
+            "  0  success",
+            "  1  usage error: unknown or conflicting options, bad values",
+            "  2  an input cannot be read or is not valid FIFF (nothing written)",
+            "  3  an output cannot be written (nothing left behind)",
+            "  4  the leak check found original values in an output (kept; input kept)",
+            "  6  several recordings: at least one failed (the others are done)",
+            "  7  the options cannot be applied to a file (nothing written)"})
+public final class MneAnonymize implements Callable<Integer> {
+    static final int OK = 0;
+    static final int USAGE = 1;
+    static final int BAD_INPUT = 2;
+    static final int OUTPUT_FAILED = 3;
+    static final int LEAKS = 4;
+    static final int VERIFY_FOUND = 5;
+    static final int SOME_FAILED = 6;
+    static final int POLICY = 7;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "show the version and exit")
+    private boolean version;
+
+    @Option(names = "--no-gui", description = "run on the command line (without it, the desktop window opens"
+            + " where there is a display)")
+    private boolean noGui;
+
+    @Option(names = {"-i", "--in"}, paramLabel = "FILE", arity = "1..*",
+            description = "a file or folder to anonymize; repeat it or give several")
+    private List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "the output file (default: the input's name with _anonymized before the extension,"
+                    + " next to it); with several inputs or a folder, a folder under which they are mirrored")
+    private Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "print every changed field, its old and its new value")
+    private boolean verbose;
+
+    @Option(names = {"-s", "--silent"}, description = "print nothing but errors and questions")
+    private boolean silent;
+
+    @Option(names = {"-d", "--delete_input_file_after", "--delete_input_file"},
+            description = "delete the input once its output is complete and reads back cleanly (asks first)")
+    private boolean delete;
+
+    @Option(names = {"-f", "--avoid_delete_confirmation"},
+            description = "do not ask before deleting or replacing an input")
+    private boolean force;
+
+    @Option(names = {"-b", "--brute"}, description = "also weight, height, sex, handedness, the project's id,"
+            + " name, aim and comment, and the MNE environment")
+    private boolean brute;
+
+    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+            description = "set every measurement date and ID time to this day (default: 01012000); one recording"
+                    + " only")
+    private LocalDate measurementDate;
+
+    @Option(names = {"--mdo", "--measurement_date_offset"}, paramLabel = "DAYS",
+            description = "move every measurement date and ID time this many days earlier (negative: later);"
+                    + " the same for every file")
+    private Integer measurementDateOffset;
+
+    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+            description = "set the subject's birthday to this day (default: 01012000); one recording only")
+    private LocalDate subjectBirthday;
+
+    @Option(names = {"--sbo", "--subject_birthday_offset"}, paramLabel = "DAYS",
+            description = "move the subject's birthday this many days earlier (negative: later)")
+    private Integer subjectBirthdayOffset;
+
+    @Option(names = "--his", paramLabel = "TEXT",
+            description = "the hospital id to write (default: mne_anonymize); one recording only")
+    private String hisId;
+
+    @Option(names = "--mne_environment", description = "also the MNE working directory and command line")
+    private boolean mneEnvironment;
+
+    @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
+            description = "the rules to apply: mne-anonymize (the default: the seed's table), mne-python"
+                    + " (MNE-Python 1.3's anonymize_info) or strict")
+    private Preset preset;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "anonymize up to N recordings at once (default: the"
+            + " number of processors)")
+    private Integer jobs;
+
+    @Option(names = "--no-leak-check", description = "do not search the outputs for the original values")
+    private boolean noLeakCheck;
+
+    @Spec
+    private CommandSpec spec;
+
+    private Io io;
+
+    /**
+     * Runs the application and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
+        int status = run(args, Io.system(out, err));
+        out.flush();
+        err.flush();
+        System.exit(status);
     }
 
     /**
-     * Says that the application is not there yet.
+     * Runs the application on given streams, for embedding and tests.
      *
-     * @param args ignored
+     * @param args the command line
+     * @param io   standard input, output and error, and the session's display and terminal
+     * @return the exit status
      */
-    public static void main(String[] args) {
-        System.err.println("mne_anonymize: not implemented yet");
-        System.exit(1);
+    public static int run(String[] args, Io io) {
+        MneAnonymize app = new MneAnonymize();
+        app.io = io;
+        CommandLine cmd = new CommandLine(app);
+        cmd.setOut(io.out());
+        cmd.setErr(io.err());
+        cmd.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cmd.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("mne_anonymize: " + ex.getMessage());
+            UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("Try 'mne_anonymize --help' for more information.");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("mne_anonymize: internal error: " + ex);
+            return OUTPUT_FAILED;
+        });
+        int status = cmd.execute(args);
+        io.out().flush();
+        io.err().flush();
+        return status;
+    }
+
+    @Override
+    public Integer call() {
+        if (jobs != null && jobs < 1) {
+            return usage("--jobs must be 1 or more, not " + jobs);
+        }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        AppOptions options = new AppOptions(inputs, output, verbose, silent, delete, force, brute, mneEnvironment,
+                measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
+                threads, !noLeakCheck);
+        if (!noGui) {
+            // the window shows conflicts next to its fields, and starts without any input chosen
+            if (!io.display()) {
+                if (!silent) {
+                    io.err().println("mne_anonymize: no display, so no window; running on the command line as with"
+                            + " --no-gui");
+                }
+            } else if (Gui.open(options, io.err())) {
+                return OK;
+            }
+        }
+        List<String> conflicts = options.conflicts();
+        if (!conflicts.isEmpty()) {
+            return usage(String.join("; ", conflicts));
+        }
+        RunPlan plan;
+        try {
+            plan = RunPlan.make(options);
+        } catch (RunPlan.UsageProblem e) {
+            return usage(e.getMessage());
+        }
+        return new Runner(options, io).run(plan);
+    }
+
+    private int usage(String message) {
+        io.err().println("mne_anonymize: " + message);
+        io.err().println("Try 'mne_anonymize --help' for more information.");
+        return USAGE;
+    }
+
+    /**
+     * The exit status for a failure of the library.
+     *
+     * @param e the failure
+     * @return 2 for an input that cannot be read or is not FIFF, 7 when the policy cannot be applied, else 3
+     */
+    static int statusOf(IOException e) {
+        if (e instanceof FiffFormatException || e instanceof InputException) {
+            return BAD_INPUT;
+        }
+        if (e instanceof PolicyException) {
+            return POLICY;
+        }
+        return OUTPUT_FAILED;
+    }
+
+    /**
+     * One line for a failure, naming the file.
+     *
+     * @param e    the failure
+     * @param file the file it concerns, when the exception does not name it
+     * @return the line
+     */
+    static String describe(IOException e, Path file) {
+        if (e instanceof NoSuchFileException n) {
+            return (n.getFile() != null ? n.getFile() : file) + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException a) {
+            return (a.getFile() != null ? a.getFile() : file) + ": permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return (f.getFile() != null ? f.getFile() : file) + ": " + f.getReason();
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return file + ": " + e.getClass().getSimpleName();
+        }
+        return m.contains(file.getFileName().toString()) ? m : file + ": " + m;
+    }
+
+    /** Reads the seed's DDMMYYYY dates, strictly. */
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            if (!value.matches("\\d{8}")) {
+                throw new TypeConversionException("'" + value + "' is not a date of the form DDMMYYYY, e.g."
+                        + " 01012000");
+            }
+            try {
+                return LocalDate.parse(value, AppOptions.DATE_FORMAT.withResolverStyle(ResolverStyle.STRICT));
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a valid day (DDMMYYYY)");
+            }
+        }
+    }
+
+    /** Reads preset names. */
+    static final class PresetConverter implements ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            return Preset.byId(value).orElseThrow(() -> new TypeConversionException("'" + value
+                    + "' is not a preset; the presets are mne-anonymize, mne-python and strict"));
+        }
     }
 }

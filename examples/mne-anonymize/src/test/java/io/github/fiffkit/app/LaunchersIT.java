@@ -202,13 +202,43 @@ class LaunchersIT {
     }
 
     @Test
-    void mneAnonymizeIsAPlaceholderForNow() throws Exception {
-        Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", SAMPLE.toString());
-        assertEquals(1, r.status(), r.toString());
-        assertEquals("mne_anonymize: not implemented yet\n", r.err());
+    void mneAnonymizeAnonymizesTheBundledSampleVerbosely() throws Exception {
+        Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
+        Path out = dir.resolve("target/sample_anonymized_raw.fif");
+        Files.createDirectories(out.getParent());
+        Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-v", "-i", in.toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("mne_anonymize (FiffKit) " + expectedVersion() + "\n"), r.out());
+        assertTrue(r.out().contains(SampleFileWriter.LAST_NAME + " -> mne_anonymize"),
+                "non-ASCII old values survive the trip through the launcher: " + r.out());
+        assertTrue(Files.size(out) > 0);
+    }
 
-        Result jar = run(List.of(JAVA_BIN.resolve("java").toString(), "-jar", JAR.toString()));
-        assertEquals(1, jar.status(), "the jar's Main-Class is MneAnonymize: " + jar);
-        assertEquals("mne_anonymize: not implemented yet\n", jar.err());
+    @Test
+    void mneAnonymizeWithoutADisplayRunsOnTheCommandLineAndTheJarRunsIt() throws Exception {
+        Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
+        Result r = run(BIN.resolve("mne_anonymize"), "-i", in.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("no display"), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("sample_raw_anonymized.fif")));
+
+        Result jar = run(List.of(JAVA_BIN.resolve("java").toString(), "-jar", JAR.toString(), "--version"));
+        assertEquals(0, jar.status(), "the jar's Main-Class is MneAnonymize: " + jar);
+        assertEquals("mne_anonymize (FiffKit) " + expectedVersion() + "\n", jar.out());
+    }
+
+    @Test
+    void mneAnonymizeExitStatusesReachTheShell() throws Exception {
+        Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", dir.resolve("missing.fif").toString());
+        assertEquals(2, r.status(), r.toString());
+        r = run(BIN.resolve("mne_anonymize"), "--no-gui", "--bogus");
+        assertEquals(1, r.status(), r.toString());
+        Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
+        // standard input is /dev/null: the question about deleting gets no answer, the input stays
+        r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-d", "-i", in.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(Files.exists(in));
+        assertTrue(r.err().startsWith("Delete " + in + "? [y/N] "), r.err());
     }
 }

@@ -1,0 +1,273 @@
+package io.github.fiffkit.app;
+
+import io.github.fiffkit.anonymize.SplitRecording;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What a run will do, worked out before anything is written: the recordings (a split recording is one, with all
+ * its parts), where each part's output goes, and the inputs that cannot even be read. Usage mistakes that only
+ * the files reveal (two inputs mapped to one output, an output folder inside an input folder, {@code --md} for
+ * several recordings) stop the run here.
+ */
+final class RunPlan {
+    /**
+     * One recording to anonymize, or one input that failed before it started.
+     *
+     * @param inputs  the parts, first to last
+     * @param outputs where each part's output ends up
+     * @param writeTo where the anonymizer writes each part: the output, or for an output that is the input
+     *                itself a file beside it, moved onto the input only once the user agrees
+     * @param failure why the input cannot be anonymized at all, or {@code null}
+     * @param status  the exit status of that failure
+     */
+    record Job(List<Path> inputs, List<Path> outputs, List<Path> writeTo, String failure, int status) {
+        /** @return true when a part's output replaces its input */
+        boolean replacesInput() {
+            return !outputs.equals(writeTo);
+        }
+
+        /** @return the first part, which names the recording */
+        Path first() {
+            return inputs.get(0);
+        }
+    }
+
+    /** A usage mistake found in the files: status 1, nothing written. */
+    static final class UsageProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageProblem(String message) {
+            super(message);
+        }
+    }
+
+    private static final String[] EXTENSIONS = {".fif", ".fif.gz", ".fiff", ".fiff.gz"};
+
+    final List<Job> jobs;
+    /** Several inputs or a folder: outputs are mirrored under {@code -o}, the summary counts, status 6. */
+    final boolean batch;
+    /** Outputs go into this folder, created when missing; or null. */
+    final Path outputFolder;
+
+    private RunPlan(List<Job> jobs, boolean batch, Path outputFolder) {
+        this.jobs = List.copyOf(jobs);
+        this.batch = batch;
+        this.outputFolder = outputFolder;
+    }
+
+    /** A file to anonymize and the input root it was found under (for mirroring). */
+    private record Found(Path file, Path root) {
+    }
+
+    static RunPlan make(AppOptions o) throws UsageProblem {
+        List<Path> given = new ArrayList<>();
+        for (Path p : o.inputs()) {
+            given.add(p.toAbsolutePath().normalize());
+        }
+        boolean batch = given.size() > 1 || given.stream().anyMatch(Files::isDirectory);
+        Path out = o.output() == null ? null : o.output().toAbsolutePath().normalize();
+        Path outFolder = null;
+        if (out != null && (batch || Files.isDirectory(out))) {
+            outFolder = out;
+            if (Files.exists(outFolder) && !Files.isDirectory(outFolder)) {
+                throw new UsageProblem("-o " + o.output() + ": is a file; several inputs need an output folder");
+            }
+        }
+
+        List<Job> jobs = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                if (outFolder != null && realish(outFolder).startsWith(realish(p))) {
+                    throw new UsageProblem("-o " + o.output() + " is inside the input folder " + p
+                            + ": the outputs would be read as inputs on the next run; choose a folder outside it");
+                }
+                for (Path f : scan(p)) {
+                    found.add(new Found(f, p));
+                }
+            } else if (Files.isRegularFile(p)) {
+                found.add(new Found(p, p.getParent()));
+            } else {
+                String why = Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "not a regular file" : "no such file";
+                jobs.add(new Job(List.of(p), List.of(), List.of(), p + ": " + why, MneAnonymize.BAD_INPUT));
+            }
+        }
+
+        // group the parts of split recordings: any part brings in all of them, each recording once
+        Set<Path> taken = new LinkedHashSet<>();
+        Map<Path, Path> rootOf = new HashMap<>();
+        for (Found f : found) {
+            if (taken.contains(f.file())) {
+                continue;
+            }
+            List<Path> parts;
+            try {
+                parts = SplitRecording.parts(f.file());
+            } catch (IOException e) {
+                taken.add(f.file());
+                jobs.add(new Job(List.of(f.file()), List.of(), List.of(), MneAnonymize.describe(e, f.file()),
+                        MneAnonymize.BAD_INPUT));
+                continue;
+            }
+            List<Path> fresh = new ArrayList<>();
+            for (Path part : parts) {
+                Path n = part.toAbsolutePath().normalize();
+                if (taken.add(n)) {
+                    fresh.add(n);
+                    rootOf.put(n, f.root());
+                }
+            }
+            if (!fresh.isEmpty()) {
+                jobs.add(new Job(fresh, null, null, null, 0));
+            }
+        }
+
+        int recordings = jobs.size();
+        String single = o.singleRecordingProblem(recordings);
+        if (single != null) {
+            throw new UsageProblem(single);
+        }
+
+        // outputs
+        List<Job> planned = new ArrayList<>();
+        for (Job j : jobs) {
+            if (j.failure() != null) {
+                planned.add(j);
+                continue;
+            }
+            List<Path> outputs = new ArrayList<>();
+            if (outFolder != null) {
+                for (Path part : j.inputs()) {
+                    outputs.add(outFolder.resolve(rootOf.get(part).relativize(part)).normalize());
+                }
+            } else if (out != null) {
+                outputs.addAll(SplitRecording.outputNames(out, j.inputs().size()));
+            } else {
+                for (Path part : j.inputs()) {
+                    outputs.add(part.resolveSibling(SplitRecording.anonymizedName(part.getFileName().toString())));
+                }
+            }
+            List<Path> writeTo = new ArrayList<>();
+            for (int i = 0; i < outputs.size(); i++) {
+                Path in = j.inputs().get(i);
+                Path target = outputs.get(i);
+                if (sameFile(in, target)) {
+                    if (batch) {
+                        throw new UsageProblem(target + ": an output would replace its own input; with several"
+                                + " inputs, write into another folder with -o");
+                    }
+                    writeTo.add(in.resolveSibling(SplitRecording.anonymizedName(in.getFileName().toString())));
+                } else {
+                    writeTo.add(target);
+                }
+            }
+            planned.add(new Job(j.inputs(), outputs, writeTo, null, 0));
+        }
+        checkCollisions(planned);
+        return new RunPlan(planned, batch, outFolder);
+    }
+
+    /** Two outputs on one file, or an output on another recording's input: an error before anything is written. */
+    private static void checkCollisions(List<Job> jobs) throws UsageProblem {
+        Map<Path, Path> producer = new LinkedHashMap<>();
+        Set<Path> inputs = new LinkedHashSet<>();
+        for (Job j : jobs) {
+            inputs.addAll(j.inputs());
+        }
+        for (Job j : jobs) {
+            if (j.failure() != null) {
+                continue;
+            }
+            for (int i = 0; i < j.writeTo().size(); i++) {
+                Path target = j.writeTo().get(i);
+                Path key = key(target);
+                Path before = producer.putIfAbsent(key, j.inputs().get(i));
+                if (before != null) {
+                    throw new UsageProblem("two inputs would be written to the same output " + target + ": "
+                            + before + " and " + j.inputs().get(i));
+                }
+                for (Path in : inputs) {
+                    if (sameFile(in, target)) {
+                        throw new UsageProblem("the output " + target + " of " + j.inputs().get(i)
+                                + " would replace the input " + in);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path key(Path p) {
+        return realish(p.toAbsolutePath().normalize());
+    }
+
+    /** The path with its existing leading part resolved through links, for comparing folders. */
+    private static Path realish(Path p) {
+        Path existing = p;
+        Path rest = Path.of("");
+        while (existing != null && !Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return p;
+        }
+        try {
+            return existing.toRealPath().resolve(rest).normalize();
+        } catch (IOException e) {
+            return p;
+        }
+    }
+
+    static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The FIFF files under a folder, in name order, without our own outputs. */
+    static List<Path> scan(Path folder) throws UsageProblem {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).filter(RunPlan::isFiffName)
+                    .filter(p -> !SplitRecording.isAnonymizedName(p.getFileName().toString()))
+                    .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageProblem("cannot list the folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    static boolean isFiffName(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.startsWith(".")) {
+            return false;
+        }
+        for (String ext : EXTENSIONS) {
+            if (name.endsWith(ext)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return how many files the plan anonymizes */
+    int fileCount() {
+        return jobs.stream().mapToInt(j -> j.inputs().size()).sum();
+    }
+}

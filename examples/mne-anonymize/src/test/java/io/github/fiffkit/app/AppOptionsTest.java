@@ -1,0 +1,68 @@
+package io.github.fiffkit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fiffkit.anonymize.BirthdayDate;
+import io.github.fiffkit.anonymize.MeasurementDate;
+import io.github.fiffkit.anonymize.Policy;
+import io.github.fiffkit.anonymize.Preset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The options value that the command line and the desktop window both build their anonymizer from. */
+class AppOptionsTest {
+    private static AppOptions with(boolean brute, LocalDate md, Integer mdo, Integer sbo, String his,
+            Preset preset) {
+        return new AppOptions(List.of(Path.of("a.fif")), null, false, false, false, false, brute, false, md, mdo,
+                null, sbo, his, preset, true, 1, true);
+    }
+
+    @Test
+    void theDefaultsAreTheSeedsAndConflictFree() {
+        AppOptions o = AppOptions.defaults(List.of(Path.of("a.fif")));
+        assertEquals(List.of(), o.conflicts());
+        Policy p = o.anonymizer().policy();
+        assertEquals(Preset.MNE_ANONYMIZE.id(), p.name());
+        assertEquals(Policy.of(Preset.MNE_ANONYMIZE).options(), p.options());
+        assertEquals(Policy.of(Preset.MNE_ANONYMIZE).dates(), p.dates());
+        assertTrue(o.jobs() >= 1);
+    }
+
+    @Test
+    void everyGivenOptionOverridesThePreset() {
+        Policy p = with(true, null, 35, -3, "S01", Preset.MNE_PYTHON).anonymizer().policy();
+        assertEquals(Preset.MNE_PYTHON.id(), p.name());
+        assertTrue(p.options().brute());
+        assertEquals("S01", p.options().hisId());
+        assertEquals(MeasurementDate.offsetDays(35), p.dates().measurement());
+        assertEquals(BirthdayDate.offsetDays(-3), p.dates().birthday());
+        assertEquals(MeasurementDate.set(LocalDate.of(2001, 2, 3)),
+                with(false, LocalDate.of(2001, 2, 3), null, null, null, null).anonymizer().policy().dates()
+                        .measurement());
+    }
+
+    @Test
+    void optionsNotGivenLeaveThePresetsValues() {
+        Policy strict = with(false, null, null, null, null, Preset.STRICT).anonymizer().policy();
+        assertEquals(Policy.of(Preset.STRICT).options(), strict.options(), "strict keeps its own brute");
+    }
+
+    @Test
+    void conflictsAreListedInWords() {
+        AppOptions o = new AppOptions(List.of(), null, true, true, false, false, false, false,
+                LocalDate.of(2000, 1, 1), 3, LocalDate.of(2000, 1, 1), 4, null, null, true, 1, true);
+        assertEquals(4, o.conflicts().size(), o.conflicts().toString());
+    }
+
+    @Test
+    void mdSbAndHisAreForOneRecording() {
+        AppOptions o = with(false, LocalDate.of(2000, 1, 1), null, null, "x", null);
+        assertNull(o.singleRecordingProblem(1));
+        assertTrue(o.singleRecordingProblem(2).startsWith("--md, --his are allowed for one recording only"));
+        assertNull(with(false, null, 35, 35, null, null).singleRecordingProblem(9));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.fiffkit.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.fiffkit.core.FiffKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * mne_anonymize on the corpus's split recording written by MNE-Python ({@code -Pcorpus -Dfiff.corpus=DIR}): its
+ * references carry a full path of the recording machine with a name in it.
+ */
+@Tag("corpus")
+class MneAnonymizeCorpusTest {
+    @TempDir
+    Path dir;
+
+    private static Path synthetic() {
+        String root = System.getProperty("fiff.corpus", "");
+        if (root.isBlank()) {
+            fail("the corpus tests need -Dfiff.corpus=/absolute/path/to/corpus");
+        }
+        Path p = Path.of(root, "mne-synthetic");
+        assertTrue(Files.isRegularFile(p.resolve("phi_split_raw-1.fif")), p.toString());
+        return p;
+    }
+
+    @Test
+    void theSplitRecordingGivenByItsSecondPartBecomesFourAnonymizedParts() throws IOException {
+        Path second = synthetic().resolve("phi_split_raw-1.fif");
+        Path out = dir.resolve("phi_split_anon_raw.fif");
+        AppRun r = AppRun.of("--no-gui", "-b", "-i", second.toString(), "-o", out.toString());
+        assertTrue(r.status() == 0 || r.status() == 4, r.toString());
+        List<String> names = List.of("phi_split_anon_raw.fif", "phi_split_anon_raw-1.fif",
+                "phi_split_anon_raw-2.fif", "phi_split_anon_raw-3.fif");
+        for (String n : names) {
+            Path part = dir.resolve(n);
+            assertTrue(Files.isRegularFile(part), n);
+            for (String ref : TestFiles.strings(part, FiffKind.REF_FILE_NAME)) {
+                assertTrue(names.contains(ref), n + " refers to " + ref);
+            }
+            String bytes = new String(Files.readAllBytes(part), StandardCharsets.ISO_8859_1);
+            assertFalse(bytes.contains("/data/meg/"), n + " still holds the recording machine's path");
+            assertFalse(bytes.contains("jane_doe"), n + " still holds the name from the path");
+        }
+        assertEquals(4, r.outLines().size(), r.out());
+    }
+}

@@ -1,0 +1,254 @@
+package io.github.fiffkit.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.TagHeader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's logic, without a display. */
+class GuiModelTest {
+    static final Path SAMPLE = Path.of("sample/sample_raw.fif");
+    static final String SAMPLE_HIS = "NIC-1984-0229-AL";
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String name) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.copy(SAMPLE, p);
+    }
+
+    @Test
+    void nothingChosenIsAProblem() {
+        GuiModel m = new GuiModel();
+        assertEquals(List.of("Choose at least one input file."), m.problems());
+        assertThrows(IllegalStateException.class, m::job);
+    }
+
+    @Test
+    void datesAreDdMmYyyyAndValid() {
+        assertEquals(LocalDate.of(2024, 2, 29), GuiModel.parseDate("29022024"));
+        assertNull(GuiModel.parseDate("29022023"));
+        assertNull(GuiModel.parseDate("2024-02-29"));
+        assertNull(GuiModel.parseDate("1012000"));
+    }
+
+    @Test
+    void badValuesAreNamedInPlainWords() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif")));
+        m.setMeasurementDate("31022020");
+        m.setMeasurementDateOffset("ten");
+        m.setSubjectBirthday("01011990");
+        m.setSubjectBirthdayOffset("-3");
+        List<String> p = m.problems();
+        assertTrue(p.contains("Measurement date \"31022020\" is not a date written DDMMYYYY, for example 01012000."),
+                p::toString);
+        assertTrue(p.contains("Measurement date offset \"ten\" is not a whole number of days."), p::toString);
+        assertTrue(p.contains("Give either a measurement date or an offset in days, not both."), p::toString);
+        assertTrue(p.contains("Give either a birthday or an offset in days, not both."), p::toString);
+        assertEquals(4, p.size(), p::toString);
+    }
+
+    @Test
+    void fixedValuesAreForOneRecordingOnly() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif"), copy("b_raw.fif")));
+        m.setMeasurementDateOffset("-100");
+        assertEquals(List.of(), m.problems());
+        m.setHis("X1");
+        assertEquals(1, m.problems().size());
+        assertTrue(m.problems().get(0).startsWith("A fixed measurement date, birthday or hospital ID is for one"));
+    }
+
+    @Test
+    void outputNamesFollowTheCommandLine() throws IOException {
+        Path a = copy("in/a_raw.fif");
+        Path b = copy("in/b_raw.fif.gz");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        assertEquals(List.of(a.toAbsolutePath().getParent().resolve("a_raw_anonymized.fif")), m.outputs());
+        m.setOutput(dir.resolve("x.fif").toString());
+        assertEquals(List.of(dir.resolve("x.fif")), m.outputs());
+        m.addInputs(List.of(b));
+        Path out = dir.resolve("out");
+        m.setOutput(out.toString());
+        assertEquals(List.of(out.resolve("a_raw.fif"), out.resolve("b_raw.fif.gz")), m.outputs());
+        m.setOutput("");
+        assertEquals(b.toAbsolutePath().getParent().resolve("b_raw_anonymized.fif.gz"), m.outputs().get(1));
+    }
+
+    @Test
+    void aFolderAddsItsFiffFilesButNotOurOutputs() throws IOException {
+        Path a = copy("tree/a_raw.fif");
+        Path b = copy("tree/sub/b_raw.fiff");
+        copy("tree/a_raw_anonymized.fif");
+        Files.writeString(dir.resolve("tree/notes.txt"), "x");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(dir.resolve("tree"), a));
+        assertEquals(List.of(a, b), m.inputs());
+    }
+
+    @Test
+    void readShowsEachChangeWithItsValueNowAndAfterAndWritesNothing() throws IOException {
+        Path a = copy("a_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        List<GuiModel.Row> rows = m.read();
+        GuiModel.Row his = rows.stream().filter(r -> r.field().equals("FIFF_SUBJ_HIS_ID")).findFirst().orElseThrow();
+        assertEquals("a_raw.fif", his.file());
+        assertTrue(his.current().contains(SAMPLE_HIS), his::toString);
+        assertEquals("mne_anonymize", his.after().replace("\"", ""));
+        assertFalse(Files.exists(m.outputs().get(0)));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "nothing but the input in the folder");
+        }
+
+        m.setHis("STUDY-7");
+        GuiModel.Row his2 = m.read().stream().filter(r -> r.field().equals("FIFF_SUBJ_HIS_ID")).findFirst()
+                .orElseThrow();
+        assertEquals("STUDY-7", his2.after().replace("\"", ""));
+    }
+
+    @Test
+    void theJobWritesAValidOutputWithoutThePhi() throws IOException {
+        Path a = copy("a_raw.fif");
+        byte[] before = Files.readAllBytes(a);
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        m.setBrute(true);
+        m.setPreset(Preset.MNE_ANONYMIZE);
+        List<int[]> progress = new ArrayList<>();
+        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> progress.add(new int[] {d, t}), () -> false);
+        assertEquals(1, done.size());
+        GuiModel.Outcome o = done.get(0);
+        assertNull(o.error());
+        assertTrue(o.ok());
+        assertArrayEquals(new int[] {1, 1}, progress.get(0));
+        Path out = o.outputs().get(0);
+        String bytes = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
+        assertFalse(bytes.contains(SAMPLE_HIS));
+        assertArrayEquals(before, Files.readAllBytes(a), "input unchanged");
+        int tags = 0;
+        try (FiffReader r = FiffReader.open(out)) {
+            for (TagHeader h = r.nextTag(); h != null; h = r.nextTag()) {
+                tags++;
+            }
+        }
+        assertTrue(tags > 10);
+    }
+
+    @Test
+    void aBadFileIsReportedAndTheOthersGoOn() throws IOException {
+        Path bad = dir.resolve("bad_raw.fif");
+        Files.writeString(bad, "this is not a FIFF file at all");
+        Path good = copy("good_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(bad, good));
+        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertEquals(2, done.size());
+        assertNotNull(done.get(0).error());
+        assertTrue(done.get(0).error().contains("bad_raw.fif"), done.get(0).error());
+        assertTrue(done.get(0).outputs().isEmpty());
+        assertFalse(Files.exists(dir.resolve("bad_raw_anonymized.fif")));
+        assertTrue(done.get(1).ok());
+        assertEquals(List.of(), GuiModel.deleteInputs(done.subList(0, 1)), "a failed input is never deleted");
+        assertTrue(Files.exists(bad));
+    }
+
+    @Test
+    void cancellingStopsBeforeTheNextFile() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif"), copy("b_raw.fif"), copy("c_raw.fif")));
+        AtomicBoolean cancel = new AtomicBoolean();
+        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> cancel.set(true), cancel::get);
+        assertEquals(1, done.size());
+        assertTrue(Files.exists(dir.resolve("a_raw_anonymized.fif")));
+        assertFalse(Files.exists(dir.resolve("b_raw_anonymized.fif")));
+        assertFalse(Files.exists(dir.resolve("c_raw_anonymized.fif")));
+    }
+
+    @Test
+    void anInterruptedWriteLeavesNoOutput() throws Exception {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif")));
+        GuiModel.Job job = m.job();
+        List<GuiModel.Outcome> done = new ArrayList<>();
+        Thread t = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            // interrupted before the start: nothing runs at all
+            done.addAll(job.run((d, n, last) -> { }, () -> false));
+        });
+        t.start();
+        t.join();
+        assertEquals(List.of(), done);
+        assertFalse(Files.exists(dir.resolve("a_raw_anonymized.fif")));
+    }
+
+    @Test
+    void deletionTakesOnlyCompleteOutputsAndNeverTheOutputItself() throws IOException {
+        Path a = copy("a_raw.fif");
+        Path same = copy("same_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        List<GuiModel.Outcome> done = new ArrayList<>(m.job().run((d, t, last) -> { }, () -> false));
+        GuiModel m2 = new GuiModel();
+        m2.addInputs(List.of(same));
+        m2.setOutput(same.toString());
+        done.addAll(m2.job().run((d, t, last) -> { }, () -> false));
+        assertTrue(done.get(1).ok());
+        assertEquals(List.of(a), GuiModel.deleteInputs(done));
+        assertFalse(Files.exists(a));
+        assertTrue(Files.exists(same), "an input anonymized in place is the output: kept");
+        assertTrue(Files.exists(dir.resolve("a_raw_anonymized.fif")));
+    }
+
+    @Test
+    void aWarningKeepsTheInput() throws IOException {
+        GuiModel.Outcome warned = new GuiModel.Outcome(dir.resolve("x.fif"), List.of(dir.resolve("y.fif")), null,
+                List.of("the chain does not end with a terminator"), false);
+        assertTrue(warned.ok());
+        assertFalse(warned.deletable());
+        GuiModel.Outcome leaked = new GuiModel.Outcome(dir.resolve("x.fif"), List.of(dir.resolve("y.fif")), null,
+                List.of(), true);
+        assertFalse(leaked.ok());
+        assertEquals(List.of(), GuiModel.deleteInputs(List.of(warned, leaked)));
+    }
+
+    @Test
+    void theCommandLinePreFillsTheWindow() throws IOException {
+        Path a = copy("a_raw.fif");
+        io.github.fiffkit.app.AppOptions o = new io.github.fiffkit.app.AppOptions(List.of(a), dir.resolve("o.fif"),
+                false, false, true, false, true, true, LocalDate.of(2001, 2, 3), null, null, -10, "H1",
+                Preset.STRICT, false, 2, true);
+        GuiModel m = GuiModel.from(o);
+        assertEquals(List.of(a), m.inputs());
+        assertEquals(dir.resolve("o.fif").toString(), m.output());
+        assertEquals(Preset.STRICT, m.preset());
+        assertTrue(m.brute() && m.mneEnvironment() && m.deleteInput());
+        assertEquals("03022001", m.measurementDate());
+        assertEquals("", m.measurementDateOffset());
+        assertEquals("", m.subjectBirthday());
+        assertEquals("-10", m.subjectBirthdayOffset());
+        assertEquals("H1", m.his());
+        assertEquals(List.of(), m.problems());
+    }
+}
