@@ -14,6 +14,7 @@ import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class BigFile {
      * @param maxBytes the size to approach, at least 64 KiB, below 2 GiB
      * @param format   {@link RawFormat#INT16} or {@link RawFormat#FLOAT32} (or {@link RawFormat#INT32})
      * @return the number of bytes written
-     * @throws IOException              when writing fails
+     * @throws IOException              when writing fails (the partial file is deleted)
      * @throws IllegalArgumentException when the size is out of range
      */
     public static long write(Path file, long maxBytes, RawFormat format) throws IOException {
@@ -83,6 +84,19 @@ public final class BigFile {
     }
 
     private static long write(Path file, long maxBytes, long seconds, RawFormat format) throws IOException {
+        try {
+            return stream(file, maxBytes, seconds, format);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);     // no partial output
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static long stream(Path file, long maxBytes, long seconds, RawFormat format) throws IOException {
         List<ChannelInfo> chs = Channels.system(102, 60, 1);
         int row = CHANNELS * format.bytes;
         ByteBuffer[] pool = new ByteBuffer[POOL];
@@ -187,7 +201,15 @@ public final class BigFile {
         try {
             String sz = args[1].trim().toLowerCase(Locale.ROOT);
             size = sz.endsWith("s") ? -Long.parseLong(sz.substring(0, sz.length() - 1)) : parseSize(args[1]);
-            format = args.length == 3 ? RawFormat.valueOf(args[2].toUpperCase(Locale.ROOT)) : RawFormat.INT16;
+            format = RawFormat.INT16;
+            if (args.length == 3) {
+                try {
+                    format = RawFormat.valueOf(args[2].toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown sample format " + args[2]
+                            + " (int16, int32 or float32)", e);
+                }
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("BigFile: " + e.getMessage());
             System.exit(2);
