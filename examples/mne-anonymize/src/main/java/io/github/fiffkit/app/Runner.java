@@ -2,6 +2,7 @@ package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.BatchOutputFiles;
 import io.github.fiffkit.anonymize.LeakHit;
 import io.github.fiffkit.anonymize.TagChange;
 import io.github.fiffkit.core.FiffReader;
@@ -66,8 +67,19 @@ final class Runner {
         if (options.subjectBirthdayOffset() != null && options.subjectBirthdayOffset() == 0 && !options.silent()) {
             err.println("mne_anonymize: warning: --sbo 0 keeps the original birthday");
         }
-        Anonymizer anonymizer = options.anonymizer();
-        List<Outcome> outcomes = anonymizeAll(plan, anonymizer);
+        // each output is forced and moved atomically; its folder is synced once for the whole run, here, before
+        // any input is deleted or replaced (not after every move: a batch of small files then costs half the flushes)
+        BatchOutputFiles files = new BatchOutputFiles();
+        List<Outcome> outcomes = anonymizeAll(plan, options.anonymizer().rebuild().outputFiles(files).build());
+        try {
+            files.close();
+        } catch (IOException e) {
+            err.println("mne_anonymize: cannot sync the output folders to disk: " + e.getMessage()
+                    + "; no input was deleted or replaced");
+            out.flush();
+            err.flush();
+            return MneAnonymize.OUTPUT_FAILED;
+        }
         BufferedReader answers = io.answers();
         for (Outcome o : outcomes) {
             settleInputs(o, answers);
