@@ -32,6 +32,25 @@ import java.util.List;
  * }
  * }</pre>
  *
+ * <p>Copying a file tag by tag with one value changed; bulk data goes from channel to channel without being held
+ * in memory, and the copy ends with a fresh directory:
+ *
+ * <pre>{@code
+ * try (FiffReader in = FiffReader.open(Path.of("in.fif"));
+ *         FiffWriter out = FiffWriter.create(Path.of("out.fif"))) {
+ *     for (TagHeader tag = in.nextTag(); tag != null; tag = in.nextTag()) {
+ *         if (tag.kind() == FiffKind.EXPERIMENTER) {
+ *             out.writeString(FiffKind.EXPERIMENTER, "anonymous");
+ *         } else if (tag.kind() == FiffKind.DIR_POINTER) {
+ *             out.writeInt(FiffKind.DIR_POINTER, -1); // patched by endFileWithDirectory()
+ *         } else if (tag.kind() != FiffKind.DIR && tag.kind() != FiffKind.NOP) {
+ *             out.copyTag(in, TagHeader.NEXT_SEQUENTIAL);
+ *         }
+ *     }
+ *     out.endFileWithDirectory();
+ * }
+ * }</pre>
+ *
  * <p>Not thread-safe.
  */
 public final class FiffWriter implements Closeable, Flushable {
