@@ -227,4 +227,13 @@ class PolicyRunTest {
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("--verify checks files that are already anonymized"), r.err());
     }
+
+    @Test
+    void verifyingAFolderWithoutRecordingsIsNothingToDo() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        AppRun r = AppRun.of("--no-gui", "--verify", empty.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(List.of("mne_anonymize: nothing to verify: no FIFF file (.fif, .fif.gz, .fiff) in " + empty),
+                r.errLines());
+    }
 }
