@@ -60,6 +60,36 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
     }
 
     /**
+     * The options of the seed and the batch runs, without a policy file, report, dry run or verify.
+     *
+     * @param inputs                  the files and folders to anonymize
+     * @param output                  the output file or folder, or {@code null}
+     * @param verbose                 {@code -v}
+     * @param silent                  {@code -s}
+     * @param deleteInput             {@code -d}
+     * @param avoidDeleteConfirmation {@code -f}
+     * @param brute                   {@code -b}
+     * @param mneEnvironment          {@code --mne_environment}
+     * @param measurementDate         {@code --md}, or {@code null}
+     * @param measurementDateOffset   {@code --mdo}, or {@code null}
+     * @param subjectBirthday         {@code --sb}, or {@code null}
+     * @param subjectBirthdayOffset   {@code --sbo}, or {@code null}
+     * @param hisId                   {@code --his}, or {@code null}
+     * @param preset                  {@code --preset}, or {@code null} for the default
+     * @param noGui                   {@code --no-gui}
+     * @param jobs                    {@code --jobs}
+     * @param leakCheck               the leak check
+     */
+    public AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
+            boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
+            Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
+            Preset preset, boolean noGui, int jobs, boolean leakCheck) {
+        this(inputs, output, verbose, silent, deleteInput, avoidDeleteConfirmation, brute, mneEnvironment,
+                measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
+                jobs, leakCheck, null, null, null, null, false, List.of());
+    }
+
+    /**
      * The options of a run without any choice made: the seed's defaults, leak check on.
      *
      * @param inputs the files and folders to anonymize

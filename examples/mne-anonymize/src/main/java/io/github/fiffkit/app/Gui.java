@@ -1,26 +1,48 @@
 package io.github.fiffkit.app;
 
+import io.github.fiffkit.app.gui.GuiModel;
+import io.github.fiffkit.app.gui.MainWindow;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
 
-/**
- * The hook between the command line and the desktop window. The window is a later piece of work: until it
- * exists, {@link #open} says so and lets the command line run.
- */
+/** The hook between the command line and the desktop window. */
 public final class Gui {
     private Gui() {
     }
 
     /**
-     * Opens the desktop window pre-filled with the options of the command line. The window builds its run from
-     * the same {@link AppOptions}.
+     * Opens the desktop window pre-filled with the options of the command line, and waits until it is closed.
      *
      * @param options what the command line chose
      * @param err     where to say what happens
-     * @return true when the window took over the run; false when the command line must run it
+     * @return true when the window ran; false when it could not be opened and the command line must run
      */
     public static boolean open(AppOptions options, PrintWriter err) {
-        err.println("mne_anonymize: the desktop window is not built yet; running on the command line"
-                + " (use --no-gui to skip this message)");
-        return false;
+        try {
+            GuiModel model = GuiModel.from(options);
+            MainWindow window = MainWindow.open(model);
+            CountDownLatch closed = new CountDownLatch(1);
+            javax.swing.SwingUtilities.invokeAndWait(() -> window.addWindowListener(new WindowAdapter() {
+                @Override
+                public void windowClosed(WindowEvent e) {
+                    closed.countDown();
+                }
+            }));
+            closed.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception | java.awt.AWTError thrown) {
+            Throwable e = thrown instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null
+                    ? i.getCause() : thrown;
+            String why = e instanceof java.awt.HeadlessException ? "the display cannot be used"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("mne_anonymize: cannot open the window (" + why + "); running on the command line as with"
+                    + " --no-gui");
+            return false;
+        }
     }
 }

@@ -222,11 +222,8 @@ public final class MneAnonymize implements Callable<Integer> {
         AppOptions options = new AppOptions(inputs, output, verbose, silent, delete, force, brute, mneEnvironment,
                 measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
                 threads, !noLeakCheck, policy, secretEnv, secretFile, report, dryRun, verify);
-        List<String> conflicts = options.conflicts();
-        if (!conflicts.isEmpty()) {
-            return usage(String.join("; ", conflicts));
-        }
         if (!noGui) {
+            // the window shows conflicts next to its fields, and starts without any input chosen
             if (!io.display()) {
                 if (!silent) {
                     io.err().println("mne_anonymize: no display, so no window; running on the command line as with"
@@ -235,6 +232,10 @@ public final class MneAnonymize implements Callable<Integer> {
             } else if (Gui.open(options, io.err())) {
                 return OK;
             }
+        }
+        List<String> conflicts = options.conflicts();
+        if (!conflicts.isEmpty()) {
+            return usage(String.join("; ", conflicts));
         }
         Anonymizer anonymizer;
         try {

@@ -147,6 +147,31 @@ public final class GuiModel {
         }
     }
 
+    /**
+     * A model pre-filled from the command line.
+     *
+     * @param o the options parsed from the command line
+     * @return the model
+     * @throws IOException when an input folder cannot be listed
+     */
+    public static GuiModel from(io.github.fiffkit.app.AppOptions o) throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(o.inputs());
+        m.setOutput(o.output() == null ? "" : o.output().toString());
+        m.setPreset(o.preset());
+        m.setBrute(o.brute());
+        m.setMneEnvironment(o.mneEnvironment());
+        m.setDeleteInput(o.deleteInput());
+        m.setMeasurementDate(o.measurementDate() == null ? "" : o.measurementDate().format(
+                io.github.fiffkit.app.AppOptions.DATE_FORMAT));
+        m.setMeasurementDateOffset(o.measurementDateOffset() == null ? "" : o.measurementDateOffset().toString());
+        m.setSubjectBirthday(o.subjectBirthday() == null ? "" : o.subjectBirthday().format(
+                io.github.fiffkit.app.AppOptions.DATE_FORMAT));
+        m.setSubjectBirthdayOffset(o.subjectBirthdayOffset() == null ? "" : o.subjectBirthdayOffset().toString());
+        m.setHis(o.hisId() == null ? "" : o.hisId());
+        return m;
+    }
+
     // ---- inputs and output
 
     /** @return the inputs, in the order they were added */
@@ -375,8 +400,8 @@ public final class GuiModel {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(text.substring(4)), Integer.parseInt(text.substring(2, 4)),
-                    Integer.parseInt(text.substring(0, 2)));
+            return LocalDate.parse(text, io.github.fiffkit.app.AppOptions.DATE_FORMAT.withResolverStyle(
+                    java.time.format.ResolverStyle.STRICT));
         } catch (DateTimeException e) {
             return null;
         }

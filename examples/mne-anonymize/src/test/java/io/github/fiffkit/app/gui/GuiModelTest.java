@@ -232,4 +232,23 @@ class GuiModelTest {
         assertFalse(leaked.ok());
         assertEquals(List.of(), GuiModel.deleteInputs(List.of(warned, leaked)));
     }
+
+    @Test
+    void theCommandLinePreFillsTheWindow() throws IOException {
+        Path a = copy("a_raw.fif");
+        io.github.fiffkit.app.AppOptions o = new io.github.fiffkit.app.AppOptions(List.of(a), dir.resolve("o.fif"),
+                false, false, true, false, true, true, LocalDate.of(2001, 2, 3), null, null, -10, "H1",
+                Preset.STRICT, false, 2, true);
+        GuiModel m = GuiModel.from(o);
+        assertEquals(List.of(a), m.inputs());
+        assertEquals(dir.resolve("o.fif").toString(), m.output());
+        assertEquals(Preset.STRICT, m.preset());
+        assertTrue(m.brute() && m.mneEnvironment() && m.deleteInput());
+        assertEquals("03022001", m.measurementDate());
+        assertEquals("", m.measurementDateOffset());
+        assertEquals("", m.subjectBirthday());
+        assertEquals("-10", m.subjectBirthdayOffset());
+        assertEquals("H1", m.his());
+        assertEquals(List.of(), m.problems());
+    }
 }

@@ -107,6 +107,38 @@ class MainWindowGuiTest {
         screenshot(Path.of("target/gui-screenshot.png"));
     }
 
+    @Test
+    void theCommandLineOpensTheWindowPreFilledAndWaitsForItToClose() throws Exception {
+        Path in = Files.copy(GuiModelTest.SAMPLE, dir.resolve("subject02_raw.fif"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        io.github.fiffkit.app.Io appIo = new io.github.fiffkit.app.Io(new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true), true,
+                false);
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread app = new Thread(() -> status.set(io.github.fiffkit.app.MneAnonymize.run(
+                new String[] {"-i", in.toString(), "-bd", "--mdo", "-35"}, appIo)));
+        app.start();
+        waitFor(() -> onEdt(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof MainWindow mw && w.isShowing()) {
+                    window = mw;
+                }
+            }
+            return window != null;
+        }), "the window opens");
+        assertEquals(1, onEdt(() -> find("input.list", javax.swing.JList.class).getModel().getSize()));
+        assertTrue(onEdt(() -> find("brute", AbstractButton.class).isSelected()));
+        assertTrue(onEdt(() -> find("deleteInput", AbstractButton.class).isSelected()));
+        assertEquals("-35", onEdt(() -> find("measurementDateOffset", JTextField.class).getText()));
+        assertTrue(app.isAlive(), "the command line waits while the window is open");
+        SwingUtilities.invokeAndWait(window::dispose);
+        app.join(10_000);
+        assertEquals(0, status.get());
+        assertFalse(Files.exists(dir.resolve("subject02_raw_anonymized.fif")), "nothing runs unless asked");
+        assertEquals("", err.toString());
+        window = null;
+    }
+
     private void screenshot(Path file) throws Exception {
         Rectangle bounds = onEdt(window::getBounds);
         BufferedImage img = new Robot().createScreenCapture(bounds);
