@@ -39,12 +39,14 @@ import java.util.Objects;
  * @param report                  {@code --report}: the JSON Lines report to write, or {@code null}
  * @param dryRun                  {@code --dry-run}: say what would change, write nothing
  * @param verify                  {@code --verify}: files and folders to check instead of anonymizing (empty: none)
+ * @param keepHis                 {@code --keep-his}: keep the HIS id, sex and handedness (MNE-Python's keep_his)
+ * @param dropHeadShape           {@code --drop-head-shape}: remove the extra head-shape digitizer points
  */
 public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
         boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
         Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
         Preset preset, boolean noGui, int jobs, boolean leakCheck, Path policy, String secretEnv, Path secretFile,
-        Path report, boolean dryRun, List<Path> verify) {
+        Path report, boolean dryRun, List<Path> verify, boolean keepHis, boolean dropHeadShape) {
 
     /** The seed's date format for {@code --md} and {@code --sb}. */
     public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu");
@@ -86,7 +88,44 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
             Preset preset, boolean noGui, int jobs, boolean leakCheck) {
         this(inputs, output, verbose, silent, deleteInput, avoidDeleteConfirmation, brute, mneEnvironment,
                 measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
-                jobs, leakCheck, null, null, null, null, false, List.of());
+                jobs, leakCheck, null, null, null, null, false, List.of(), false, false);
+    }
+
+    /**
+     * The options without {@code --keep-his} and {@code --drop-head-shape}.
+     *
+     * @param inputs                  the files and folders to anonymize
+     * @param output                  the output file or folder, or {@code null}
+     * @param verbose                 {@code -v}
+     * @param silent                  {@code -s}
+     * @param deleteInput             {@code -d}
+     * @param avoidDeleteConfirmation {@code -f}
+     * @param brute                   {@code -b}
+     * @param mneEnvironment          {@code --mne_environment}
+     * @param measurementDate         {@code --md}, or {@code null}
+     * @param measurementDateOffset   {@code --mdo}, or {@code null}
+     * @param subjectBirthday         {@code --sb}, or {@code null}
+     * @param subjectBirthdayOffset   {@code --sbo}, or {@code null}
+     * @param hisId                   {@code --his}, or {@code null}
+     * @param preset                  {@code --preset}, or {@code null} for the default
+     * @param noGui                   {@code --no-gui}
+     * @param jobs                    {@code --jobs}
+     * @param leakCheck               the leak check
+     * @param policy                  {@code --policy}, or {@code null}
+     * @param secretEnv               {@code --secret-env}, or {@code null}
+     * @param secretFile              {@code --secret-file}, or {@code null}
+     * @param report                  {@code --report}, or {@code null}
+     * @param dryRun                  {@code --dry-run}
+     * @param verify                  {@code --verify} files and folders
+     */
+    public AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
+            boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
+            Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
+            Preset preset, boolean noGui, int jobs, boolean leakCheck, Path policy, String secretEnv, Path secretFile,
+            Path report, boolean dryRun, List<Path> verify) {
+        this(inputs, output, verbose, silent, deleteInput, avoidDeleteConfirmation, brute, mneEnvironment,
+                measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
+                jobs, leakCheck, policy, secretEnv, secretFile, report, dryRun, verify, false, false);
     }
 
     /**
@@ -98,7 +137,7 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
     public static AppOptions defaults(List<Path> inputs) {
         return new AppOptions(inputs, null, false, false, false, false, false, false, null, null, null, null, null,
                 Preset.MNE_ANONYMIZE, false, Runtime.getRuntime().availableProcessors(), true, null, null, null, null,
-                false, List.of());
+                false, List.of(), false, false);
     }
 
     /**
@@ -183,6 +222,12 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         parts.add(policy != null ? "policy " + policy : "preset " + preset.id());
         parts.add("brute " + (brute ? "on" : "off"));
         parts.add("mne_environment " + (mneEnvironment ? "on" : "off"));
+        if (keepHis) {
+            parts.add("keep his");
+        }
+        if (dropHeadShape) {
+            parts.add("drop head shape");
+        }
         if (measurementDate != null) {
             parts.add("measurement date " + measurementDate);
         } else if (measurementDateOffset != null) {
@@ -238,6 +283,12 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         }
         if (mneEnvironment) {
             b.mneEnvironment(true);
+        }
+        if (keepHis) {
+            b.keepHis(true);
+        }
+        if (dropHeadShape) {
+            b.dropHeadShape(true);
         }
         if (hisId != null) {
             b.hisId(hisId);

@@ -186,6 +186,24 @@ class MneAnonymizeTest {
     }
 
     @Test
+    void keepHisAndDropHeadShape() throws IOException {
+        Path in = sample();
+        Path out = dir.resolve("o.fif");
+        AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString(), "--preset", "mne-python",
+                "--keep-his", "--drop-head-shape", "--mne_environment");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(SampleFileWriter.HIS_ID, TestFiles.string(out, FiffKind.SUBJ_HIS_ID), "kept");
+        assertEquals(10, TestFiles.values(out, FiffKind.DIG_POINT).size(), "the 12 extra points are gone");
+        assertEquals(22, TestFiles.values(in, FiffKind.DIG_POINT).size());
+
+        AppRun plain = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString(), "--preset", "mne-python",
+                "--mne_environment");
+        assertEquals(0, plain.status(), plain.toString());
+        assertEquals(22, TestFiles.values(out, FiffKind.DIG_POINT).size());
+        assertFalse(TestFiles.string(out, FiffKind.SUBJ_HIS_ID).equals(SampleFileWriter.HIS_ID));
+    }
+
+    @Test
     void offsetZeroKeepsTheDatesWithAWarning() throws IOException {
         Path in = sample();
         Path out = dir.resolve("o.fif");
