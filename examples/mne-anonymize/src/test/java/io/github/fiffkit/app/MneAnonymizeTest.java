@@ -128,10 +128,11 @@ class MneAnonymizeTest {
             "-v, --verbose", "-s, --silent", "--delete_input_file_after", "--delete_input_file",
             "-f, --avoid_delete_confirmation", "-b, --brute", "--md, --measurement_date",
             "--mdo, --measurement_date_offset", "--sb, --subject_birthday", "--sbo, --subject_birthday_offset",
-            "--his", "--mne_environment", "--preset", "--jobs", "--no-leak-check"}) {
+            "--his", "--mne_environment", "--preset", "--jobs", "--no-leak-check", "--keep-his", "--drop-head-shape",
+            "--policy", "--secret-env", "--secret-file", "--report", "--dry-run", "--verify"}) {
             assertTrue(r.out().contains(option), option);
         }
-        for (int status : new int[] {0, 1, 2, 3, 4, 6, 7}) {
+        for (int status : new int[] {0, 1, 2, 3, 4, 5, 6, 7}) {
             assertTrue(r.out().contains("\n  " + status + "  "), "exit status " + status);
         }
         assertEquals(r.out(), AppRun.of("--help").out());
