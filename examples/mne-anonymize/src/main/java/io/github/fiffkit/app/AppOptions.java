@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param subjectBirthday         {@code --sb}: a fixed birthday, or {@code null}
  * @param subjectBirthdayOffset   {@code --sbo}: days to subtract from the birthday, or {@code null}
  * @param hisId                   {@code --his}: the hospital id to write, or {@code null} for the preset's
- * @param preset                  {@code --preset}: the preset
+ * @param preset                  {@code --preset}: the preset (not used when a policy file is given)
  * @param noGui                   {@code --no-gui}: run on the command line
  * @param jobs                    {@code --jobs}: how many files to anonymize at once
  * @param leakCheck               search each output for the original values (off with {@code --no-leak-check})
@@ -51,11 +51,11 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
     /** The seed's date format for {@code --md} and {@code --sb}. */
     public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu");
 
-    /** Copies the lists; a missing preset is the default one unless a policy file is given. */
+    /** Copies the lists; a missing preset is the default one (a policy file, when given, takes its place). */
     public AppOptions {
         inputs = List.copyOf(inputs);
         verify = verify == null ? List.of() : List.copyOf(verify);
-        preset = preset == null && policy == null ? Preset.MNE_ANONYMIZE : preset;
+        preset = preset == null ? Preset.MNE_ANONYMIZE : preset;
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more, not " + jobs);
         }
@@ -155,10 +155,6 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
             }
         } else if (inputs.isEmpty()) {
             problems.add("no input file: give one with -i FILE");
-        }
-        if (policy != null && preset != null) {
-            problems.add("--preset and --policy exclude each other (a policy file names its preset with"
-                    + " \"extends\")");
         }
         if (secretEnv != null && secretFile != null) {
             problems.add("--secret-env and --secret-file exclude each other");

@@ -242,7 +242,11 @@ public final class MneAnonymize implements Callable<Integer> {
                 return OK;
             }
         }
-        List<String> conflicts = options.conflicts();
+        List<String> conflicts = new ArrayList<>(options.conflicts());
+        if (policy != null && preset != null) {
+            conflicts.add("--preset and --policy exclude each other (a policy file names its preset with"
+                    + " \"extends\")");
+        }
         if (!conflicts.isEmpty()) {
             return usage(String.join("; ", conflicts));
         }

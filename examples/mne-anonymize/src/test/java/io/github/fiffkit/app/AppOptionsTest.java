@@ -67,4 +67,12 @@ class AppOptionsTest {
         assertTrue(o.singleRecordingProblem(2).startsWith("--md, --his are allowed for one recording only"));
         assertNull(with(false, null, 35, 35, null, null).singleRecordingProblem(9));
     }
+
+    @Test
+    void withAPolicyFileThePresetStaysSetSoTheWindowCanBePrefilled() throws IOException {
+        AppOptions o = new AppOptions(List.of(), null, false, false, false, false, false, false, null, null, null,
+                null, null, null, false, 1, true, Path.of("lab.json"), null, null, null, false, List.of());
+        assertEquals(Preset.MNE_ANONYMIZE, o.preset());
+        assertEquals("lab.json", io.github.fiffkit.app.gui.GuiModel.from(o).policy());
+    }
 }
