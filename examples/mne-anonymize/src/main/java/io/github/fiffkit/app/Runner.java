@@ -135,6 +135,13 @@ final class Runner {
         if (!openReport()) {
             return MneAnonymize.OUTPUT_FAILED;
         }
+        if (files.isEmpty()) {
+            if (!options.silent()) {
+                err.println("mne_anonymize: nothing to verify: no FIFF file (.fif, .fif.gz, .fiff) in "
+                        + String.join(", ", options.verify().stream().map(Path::toString).toList()));
+            }
+            return closeReport(MneAnonymize.OK);
+        }
         List<RunPlan.Job> jobs = files.stream()
                 .map(f -> new RunPlan.Job(List.of(f), List.of(), List.of(), null, 0)).toList();
         List<Outcome> outcomes = runAll(jobs, List.of(), this::verifyOne);
