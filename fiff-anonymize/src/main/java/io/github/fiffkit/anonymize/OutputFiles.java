@@ -92,6 +92,57 @@ public interface OutputFiles {
     }
 
     /**
+     * Deletes the temporary files that interrupted runs (a crash, a kill, a power cut) left next to a target:
+     * the files named like {@link #TEMP_NAME} for this target that no running writer holds. A writer holds a
+     * lock on its temporary file while it writes it, and the operating system releases that lock when the
+     * writer's process dies; a file that cannot be locked belongs to a live run and is left alone. The
+     * anonymizer calls this before it writes a target.
+     *
+     * @param target the output file whose stale temporary files go
+     * @return the files deleted
+     * @throws IOException when the folder cannot be listed
+     */
+    default java.util.List<Path> removeStale(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        String prefix = "." + target.getFileName() + ".fiffkit-";
+        java.util.List<Path> removed = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith(prefix)
+                        && TEMP_NAME.matcher(p.getFileName().toString()).matches())) {
+            for (Path temp : files) {
+                if (!Files.isRegularFile(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    java.nio.channels.FileLock lock;
+                    try {
+                        lock = ch.tryLock();
+                    } catch (java.nio.channels.OverlappingFileLockException e) {
+                        continue; // held by a run in this process
+                    }
+                    if (lock == null) {
+                        continue; // held by a run in another process
+                    }
+                    try {
+                        Files.delete(temp);
+                        removed.add(temp);
+                    } finally {
+                        lock.release();
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // gone meanwhile
+                } catch (IOException e) {
+                    // not ours to judge: leave it
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Deletes a temporary file after a failure.
      *
      * @param temp the file

@@ -165,13 +165,28 @@ class SafeWritingTest {
     static final class LimitedChannel extends FileChannel {
         private final FileChannel d;
         private final long capacity;
+        private final long delayMillis;
 
         LimitedChannel(FileChannel d, long capacity) {
+            this(d, capacity, 0);
+        }
+
+        /** Also sleeps before each write, like a slow disk, so that a test can interrupt a write half-way. */
+        LimitedChannel(FileChannel d, long capacity, long delayMillis) {
             this.d = d;
             this.capacity = capacity;
+            this.delayMillis = delayMillis;
         }
 
         private void check(long end) throws IOException {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+            }
             if (end > capacity) {
                 throw new IOException("No space left on device (injected)");
             }

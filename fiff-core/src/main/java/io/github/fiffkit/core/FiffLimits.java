@@ -15,10 +15,16 @@ package io.github.fiffkit.core;
  * @param maxDepth     largest block nesting depth
  * @param maxTags      largest number of tags in a chain
  * @param maxValueSize largest tag data read into memory at once (bulk data is streamed, never read whole)
+ * @param maxJumps     largest number of {@code next} pointers that jump (point anywhere but to the byte after
+ *                     their own tag); each jump costs the reader a little memory for cycle detection, and in a
+ *                     gzip-compressed file a jump backwards decompresses again from the start
  */
-public record FiffLimits(int maxDepth, long maxTags, int maxValueSize) {
-    /** Safe defaults: depth 64, 50 million tags, values up to 256 MiB. */
-    public static final FiffLimits DEFAULT = new FiffLimits(64, 50_000_000L, 256 << 20);
+public record FiffLimits(int maxDepth, long maxTags, int maxValueSize, long maxJumps) {
+    /**
+     * Safe defaults: depth 64, 50 million tags, values up to 256 MiB, 10,000 jumps (real files have a handful;
+     * the tag size is always checked against the bytes left in the file, whatever the limits).
+     */
+    public static final FiffLimits DEFAULT = new FiffLimits(64, 50_000_000L, 256 << 20, 10_000L);
 
     /**
      * Validates the limits.
@@ -29,10 +35,21 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize) {
      * @throws IllegalArgumentException when a limit is not positive
      */
     public FiffLimits {
-        if (maxDepth < 1 || maxTags < 1 || maxValueSize < 1) {
+        if (maxDepth < 1 || maxTags < 1 || maxValueSize < 1 || maxJumps < 0) {
             throw new IllegalArgumentException("limits must be positive: depth " + maxDepth + ", tags " + maxTags
-                    + ", value size " + maxValueSize);
+                    + ", value size " + maxValueSize + ", jumps " + maxJumps);
         }
+    }
+
+    /**
+     * Limits with the default number of jumps.
+     *
+     * @param maxDepth     largest block nesting depth
+     * @param maxTags      largest number of tags in a chain
+     * @param maxValueSize largest tag data read into memory at once
+     */
+    public FiffLimits(int maxDepth, long maxTags, int maxValueSize) {
+        this(maxDepth, maxTags, maxValueSize, DEFAULT.maxJumps);
     }
 
     /**
@@ -40,7 +57,7 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize) {
      * @return a copy with that depth
      */
     public FiffLimits withMaxDepth(int depth) {
-        return new FiffLimits(depth, maxTags, maxValueSize);
+        return new FiffLimits(depth, maxTags, maxValueSize, maxJumps);
     }
 
     /**
@@ -48,7 +65,7 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize) {
      * @return a copy with that count
      */
     public FiffLimits withMaxTags(long tags) {
-        return new FiffLimits(maxDepth, tags, maxValueSize);
+        return new FiffLimits(maxDepth, tags, maxValueSize, maxJumps);
     }
 
     /**
@@ -56,6 +73,14 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize) {
      * @return a copy with that size
      */
     public FiffLimits withMaxValueSize(int bytes) {
-        return new FiffLimits(maxDepth, maxTags, bytes);
+        return new FiffLimits(maxDepth, maxTags, bytes, maxJumps);
+    }
+
+    /**
+     * @param jumps the new largest number of jumping {@code next} pointers (0: the chain must be sequential)
+     * @return a copy with that number
+     */
+    public FiffLimits withMaxJumps(long jumps) {
+        return new FiffLimits(maxDepth, maxTags, maxValueSize, jumps);
     }
 }

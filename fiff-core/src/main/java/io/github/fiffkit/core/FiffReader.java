@@ -66,6 +66,7 @@ public final class FiffReader implements Closeable {
     private BlockPath path = BlockPath.ROOT;
     private boolean popPending;
     private long count;
+    private long jumps;
     private boolean ended;
     private boolean terminated;
     private int directoryPointer = -1;
@@ -106,7 +107,7 @@ public final class FiffReader implements Closeable {
         try {
             if (isGzip(ch)) {
                 ch.close();
-                Source gz = new GzipSource(() -> Files.newInputStream(path));
+                Source gz = gzip(() -> Files.newInputStream(path), name);
                 return new FiffReader(gz, List.of(gz), name, limits, true);
             }
             Source src = new FileSource(ch);
@@ -130,11 +131,11 @@ public final class FiffReader implements Closeable {
     public static FiffReader open(SeekableByteChannel channel, String name, FiffLimits limits) throws IOException {
         try {
             if (isGzip(channel)) {
-                Source gz = new GzipSource(() -> {
+                Source gz = gzip(() -> {
                     channel.position(0);
                     InputStream in = Channels.newInputStream(channel);
                     return GzipSource.unclosable(in);
-                });
+                }, name);
                 return new FiffReader(gz, List.of(gz, channel), name, limits, true);
             }
             Source src = channel instanceof FileChannel fc ? new FileSource(fc) : new ChannelSource(channel);
@@ -142,6 +143,18 @@ public final class FiffReader implements Closeable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static Source gzip(GzipSource.Opener opener, String name) throws IOException {
+        try {
+            return new GzipSource(opener);
+        } catch (GzipSource.CorruptException e) {
+            FiffFormatException f = new FiffFormatException(e.truncated() ? Problem.TRUNCATED : Problem.NOT_FIFF,
+                    (e.truncated() ? "the gzip data ends early: " : "the gzip data is damaged: ") + e.getMessage()
+                            + " (after " + e.offset() + " decompressed bytes)", name, e.offset(), null, null);
+            f.initCause(e);
+            throw f;
         }
     }
 
@@ -254,8 +267,10 @@ public final class FiffReader implements Closeable {
         }
         Map.Entry<Long, Long> run = visited.floorEntry(pos);
         if (run != null && pos < run.getValue()) {
+            // the damaged tag is the one whose next pointer (or end) leads back
+            long from = current == null ? pos : current.position();
             throw error(Problem.CYCLE, "the chain of tags comes back to offset " + pos + ", which it has read"
-                    + " already", pos, null);
+                    + " already", from, current == null ? null : current.kind());
         }
         if (count >= limits.maxTags()) {
             throw error(Problem.LIMIT_EXCEEDED, "more than " + limits.maxTags() + " tags", pos, null);
@@ -298,6 +313,10 @@ public final class FiffReader implements Closeable {
         } else if (tag.next() == TagHeader.NEXT_SEQUENTIAL) {
             nextPosition = tag.endPosition();
         } else {
+            if (tag.next() != tag.endPosition() && ++jumps > limits.maxJumps()) {
+                throw error(Problem.LIMIT_EXCEEDED, "more than " + limits.maxJumps() + " jumps in the chain of tags",
+                        pos, tag.kind());
+            }
             nextPosition = tag.next();
         }
         return tag;
@@ -393,6 +412,9 @@ public final class FiffReader implements Closeable {
         } catch (EOFException e) {
             throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), pos,
                     tag == null ? null : tag.kind());
+        } catch (java.util.zip.ZipException e) {
+            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), pos,
+                    tag == null ? null : tag.kind());
         }
     }
 
@@ -451,6 +473,22 @@ public final class FiffReader implements Closeable {
     }
 
     /**
+     * Reads the data of the current tag into a buffer that has room for it, for the writer's copy of small tags.
+     *
+     * @param dst the buffer; its position moves past the data
+     * @throws IOException when reading fails
+     */
+    void readDataInto(ByteBuffer dst) throws IOException {
+        if (current == null) {
+            throw new IllegalStateException("no current tag: call nextTag() first");
+        }
+        ByteBuffer slice = dst.slice();
+        slice.limit(current.size());
+        readAt(current.dataPosition(), slice, current);
+        dst.position(dst.position() + current.size());
+    }
+
+    /**
      * Copies the data of the current tag to a channel without holding it in memory.
      *
      * @param out the destination
@@ -465,6 +503,9 @@ public final class FiffReader implements Closeable {
             source.transferTo(current.dataPosition(), current.size(), out);
         } catch (EOFException e) {
             throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), current.position(),
+                    current.kind());
+        } catch (java.util.zip.ZipException e) {
+            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), current.position(),
                     current.kind());
         }
         return current.size();

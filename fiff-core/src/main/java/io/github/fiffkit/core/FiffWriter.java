@@ -55,6 +55,8 @@ import java.util.List;
  */
 public final class FiffWriter implements Closeable, Flushable {
     private static final int BUFFER = 64 * 1024;
+    /** Payloads up to this size are copied through the buffer; larger ones channel to channel. */
+    private static final int SMALL_COPY = 16 * 1024;
 
     private final WritableByteChannel out;
     private final boolean ownsChannel;
@@ -150,7 +152,10 @@ public final class FiffWriter implements Closeable, Flushable {
     }
 
     /**
-     * Writes the reader's current tag (kind, type, size) and copies its data channel to channel.
+     * Writes the reader's current tag (kind, type, size) and copies its data unchanged, never decoding it: data
+     * larger than 16 KiB is copied channel to channel ({@link java.nio.channels.FileChannel#transferTo}) without
+     * passing through the heap; smaller data is gathered with the headers into the writer's buffer, so that a
+     * run of small tags costs one write.
      *
      * @param reader a reader positioned on the tag to copy
      * @param next   the {@code next} value to write
@@ -159,8 +164,16 @@ public final class FiffWriter implements Closeable, Flushable {
     public void copyTag(FiffReader reader, int next) throws IOException {
         TagHeader tag = reader.current();
         header(tag.kind(), tag.type(), tag.size(), next);
-        drain();
-        reader.transferData(out);
+        if (tag.size() <= SMALL_COPY) {
+            // small payloads join the headers in the buffer: one write for many small tags
+            if (buffer.remaining() < tag.size()) {
+                drain();
+            }
+            reader.readDataInto(buffer);
+        } else {
+            drain();
+            reader.transferData(out);
+        }
         position += tag.size();
     }
 

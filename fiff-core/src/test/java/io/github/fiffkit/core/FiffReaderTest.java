@@ -155,10 +155,12 @@ class FiffReaderTest {
         RawFiff f = RawFiff.start();
         int loop = f.position();
         f.string(FiffKind.COMMENT, "a");
+        int back = f.position();
         f.tag(FiffKind.NOP, FiffType.VOID, new byte[0], loop);
         FiffFormatException e = failure(f.toBytes());
         assertEquals(Problem.CYCLE, e.problem());
-        assertEquals(loop, e.offset());
+        assertEquals(back, e.offset(), "the offset of the tag that leads back");
+        assertTrue(e.getMessage().contains("comes back to offset " + loop), e.getMessage());
     }
 
     @Test

@@ -213,11 +213,17 @@ public final class Engine {
         FileChannel channel = null;
         Path packed = null;
         try {
+            List<Path> stale = List.of();
             if (target != null) {
+                stale = settings.files().removeStale(target);
                 temp = settings.files().createTemporary(target);
                 channel = settings.files().open(temp);
+                holdLock(channel);
             }
             Pass pass = new Pass(name, facts, model, reference, rec);
+            for (Path p : stale) {
+                pass.warnings.add("removed " + p.getFileName() + ", a temporary file left by an interrupted run");
+            }
             try (FiffReader reader = open(opener, name)) {
                 pass.run(reader, channel);
             } catch (FiffFormatException | PolicyException | InputException e) {
@@ -230,7 +236,10 @@ public final class Engine {
             }
             List<LeakHit> leaks = List.of();
             if (channel != null) {
-                settings.files().force(channel);
+                if (!compress) {
+                    // the one force before the move; a compressed output forces its packed copy instead
+                    settings.files().force(channel);
+                }
                 channel.close();
                 channel = null;
                 if (settings.leakCheck()) {
@@ -269,8 +278,21 @@ public final class Engine {
         }
     }
 
+    /**
+     * Locks a temporary file for as long as its channel is open, so that {@link OutputFiles#removeStale} of another
+     * run leaves it alone; the operating system drops the lock when this process dies.
+     */
+    private static void holdLock(FileChannel channel) {
+        try {
+            channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            // a file system without locks: the temporary file is still written and committed as usual
+        }
+    }
+
     private void gzip(Path from, Path to) throws IOException {
         try (FileChannel out = settings.files().open(to)) {
+            holdLock(out);
             try (InputStream in = java.nio.file.Files.newInputStream(from);
                     OutputStream z = new GZIPOutputStream(Channels.newOutputStream(out), 64 * 1024) {
                         @Override

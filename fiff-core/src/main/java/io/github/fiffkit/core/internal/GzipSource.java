@@ -45,8 +45,31 @@ public final class GzipSource implements Source {
             while ((skipped = counting.read(chunk)) >= 0) {
                 n += skipped;
             }
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw new CorruptException(n, e);
         }
         this.size = n;
+    }
+
+    /** The gzip data is damaged or cut short; nothing of it is used. */
+    public static final class CorruptException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long offset;
+
+        CorruptException(long offset, IOException cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+            this.offset = offset;
+        }
+
+        /** @return how many bytes decompressed before the damage (a lower bound of where it is) */
+        public long offset() {
+            return offset;
+        }
+
+        /** @return true when the data ends early rather than being damaged */
+        public boolean truncated() {
+            return getCause() instanceof EOFException;
+        }
     }
 
     private InputStream gunzip() throws IOException {
