@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Spark job's batch benchmark, on demand: N copies (default 1000) of one file, then cp -r + sync, the library
-# on one machine (one JVM, two threads) and the Spark job in local[2], timed in one run.
+# on one machine (one JVM, two threads), the application's batch mode (mne_anonymize -i FOLDER -o FOLDER) and
+# the Spark job in local[2], timed in one run.
 #   examples/spark/bench/batch.sh [FILE] [COPIES]
 # FILE defaults to a corpus raw file of about 500 KB (needs ../shared/corpus beside the repository).
 set -euo pipefail
@@ -12,6 +13,7 @@ if [ ! -f "$file" ]; then
     exit 1
 fi
 file="$(cd "$(dirname "$file")" && pwd)/$(basename "$file")"
+./mvnw -q -B -DskipTests -pl examples/mne-anonymize -am package
 ./mvnw -q -B -Pspark -pl examples/spark -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$PWD/examples/spark/target/bench-classpath.txt"
 cp="examples/spark/target/test-classes:examples/spark/target/classes:fiff-anonymize/target/classes"
@@ -21,4 +23,5 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2086
 SPARK_LOCAL_IP=127.0.0.1 java $opens -Dlog4j2.configurationFile=log4j2-test.properties -cp "$cp" \
-    io.github.fiffkit.spark.BatchBenchmark "$file" "$work" "$copies"
+    io.github.fiffkit.spark.BatchBenchmark "$file" "$work" "$copies" \
+    "$PWD/examples/mne-anonymize/target/bin/mne_anonymize"

@@ -20,6 +20,7 @@ The expectation (from the Java side) says what the policy promises for each PHI 
               "subject_info.birthday": {"op": "birthday", "mode": "set|followMeasurement|yearOnly|offsetDays",
                                         "date": "...", "days": N}, ...},
    "texts": "same" | "scrubbed",
+   "leaks": "none",          (no PHI text of the input anywhere in the texts MNE-Python reads from the output)
    "mne_refusal": true}      (also run MNE-Python's anonymize_info on the input and report whether it refuses)
 "replace" means: where the input has the field, the output has exactly this value; where it has not, the
 output has not either (no tag is created).
@@ -291,14 +292,19 @@ class Expect:
             return
         try:
             want = stamp(self.new_time(from_stamp(*old)))
-        except (OverflowError, ValueError):
+        except (OverflowError, ValueError) as e:
+            self.fail(f"{path}: time {old} cannot be moved ({e}), yet the file was written")
             return
         if want != new:
             self.fail(f"{path}: time {new}, expected {want} (from {old})")
 
     def no_date(self):
+        """MNE-Python 1.3's branch for a recording without a measurement date (when the policy moves dates
+        relative to it): ID times become the 'no date' marker, the birthday goes."""
         md = self.spec.get("meas_date", {})
-        return md.get("mode") == "landOn" and self.reference() is None
+        bd = self.spec.get("fields", {}).get("subject_info.birthday", {})
+        relative = md.get("mode") == "landOn" or bd.get("mode") == "followMeasurement"
+        return relative and self.reference() is None
 
     def meas_date(self):
         a, b = self.inp["info"].get("meas_date"), self.out["info"].get("meas_date")
@@ -428,6 +434,50 @@ class Expect:
         return delta
 
 
+PHI_STRING_FIELDS = ("subject_info.first_name", "subject_info.middle_name", "subject_info.last_name",
+                     "subject_info.his_id", "experimenter", "description", "proj_name", "device_info.serial",
+                     "device_info.site", "helium_info.orig_file_guid")
+
+
+def strings(x, out):
+    """Every text MNE-Python gives, anywhere in a structure."""
+    if isinstance(x, str):
+        out.append(x)
+    elif hasattr(x, "keys"):
+        for k in x.keys():
+            strings(x[k], out)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            strings(v, out)
+    elif isinstance(x, np.ndarray) and x.dtype.kind in "OU":
+        for v in x.ravel():
+            strings(v, out)
+    return out
+
+
+def leaks(a, b, problems, checked):
+    """No PHI text of the input (whole values, and the names' words, of four or more characters) anywhere in
+    the texts MNE-Python reads from the output, compared case-insensitively."""
+    if "info" not in a:
+        return
+    values = set()
+    for f in PHI_STRING_FIELDS:
+        v = get(a["info"], f)
+        if isinstance(v, str) and len(v) >= 4:
+            values.add(v.lower())
+    for f in PHI_STRING_FIELDS[:3]:
+        v = get(a["info"], f)
+        if isinstance(v, str):
+            values.update(w.lower() for w in v.replace("-", " ").split() if len(w) >= 4)
+    values.discard("mne_anonymize")
+    texts = [t.lower() for t in strings({k: v for k, v in b.items() if k != "root_id"}, [])]
+    checked.append("leaks")
+    for v in sorted(values):
+        hits = [t for t in texts if v in t]
+        if hits:
+            problems.append(f"leak: {v!r} still in {hits[0][:80]!r}")
+
+
 def check(reader, inp_path, out_path, spec):
     verdict = {"reader": reader, "input": inp_path, "output": out_path, "problems": [], "checked": []}
     try:
@@ -505,6 +555,8 @@ def check(reader, inp_path, out_path, spec):
             continue
         same(a[key], b[key], key, problems, texts)
         checked.append(key)
+    if (spec or {}).get("leaks") == "none":
+        leaks(a, b, problems, checked)
     verdict["ok"] = not problems
     return verdict
 

@@ -63,7 +63,7 @@ public final class Anonymizer {
         this.engine = new Engine(new Engine.Settings(policy, policy.resolvedRules(), b.recordOldValues, b.leakCheck,
                 b.writeDirectory, b.limits, b.files));
         Policy checked = VerifyRules.policy(policy);
-        this.verifyEngine = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked.resolvedRules()),
+        this.verifyEngine = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked),
                 b.recordOldValues, false, false, b.limits, b.files));
     }
 

@@ -358,10 +358,16 @@ public final class PolicyLoader {
             Preset preset = null;
             Node ext = root.fields.get("extends");
             if (ext != null && expect(ext, Kind.TEXT, "extends", "the preset to extend")) {
-                preset = Preset.byId(ext.text()).orElse(null);
+                for (Preset p : Preset.values()) {
+                    if (p.id().equals(ext.text())) {
+                        preset = p;
+                    }
+                }
                 if (preset == null) {
-                    problem(ext, "extends", "there is no preset named " + ext.shown() + "; the presets are "
-                            + quoteAll(Arrays.stream(Preset.values()).map(Preset::id).toList()));
+                    List<String> ids = Arrays.stream(Preset.values()).map(Preset::id).toList();
+                    String hint = Preset.byId(ext.text()).map(p -> "; write \"" + p.id() + "\"")
+                            .orElse("; the presets are " + quoteAll(ids));
+                    problem(ext, "extends", "there is no preset named " + ext.shown() + hint);
                 }
             }
             PolicyOptions options = preset != null ? preset.defaultOptions() : PolicyOptions.NONE;

@@ -116,6 +116,9 @@ enum InteropMode {
             f.put("env.working_dir", brute ? replace(TEXT) : same());
             f.put("env.command_line", brute ? replace(TEXT) : same());
             e.put("texts", this == STRICT ? "scrubbed" : "same");
+            if (this == STRICT) {
+                e.put("leaks", "none");
+            }
         }
         e.put("fields", f);
         return e;

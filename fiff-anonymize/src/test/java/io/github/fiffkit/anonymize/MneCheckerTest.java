@@ -14,7 +14,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,9 +62,22 @@ class MneCheckerTest {
         for (String field : List.of("meas_date", "info.file_id", "info.meas_id", "info.chs", "info.projs",
                 "info.comps", "info.dig", "subject_info.first_name", "subject_info.last_name", "subject_info.his_id",
                 "subject_info.birthday", "subject_info.hand", "experimenter", "description", "utc_offset",
-                "device_info.serial", "helium_info.orig_file_guid", "helium_info.meas_date", "data", "annotations")) {
+                "device_info.serial", "helium_info.orig_file_guid", "helium_info.meas_date", "data", "annotations",
+                "leaks")) {
             assertTrue(checked.contains(field), field + " not compared: " + checked);
         }
+    }
+
+    @Test
+    void aNameLeftInAnAnnotationFailsTheLeakSearch() throws Exception {
+        Path out = dir.resolve("annotation.fif");
+        InteropMode.MNE_PYTHON.anonymizer.anonymize(input, out); // mne-python keeps annotation texts
+        Map<String, Object> expect = new LinkedHashMap<>(InteropMode.MNE_PYTHON.expectation());
+        expect.put("leaks", "none");
+        JsonNode v = MnePython.json(List.of("check", "--reader", "raw", "--input", input.toString(), "--output",
+                out.toString(), "--expect", MnePython.JSON.writeValueAsString(expect)));
+        assertFalse(v.get("ok").asBoolean());
+        assertEquals(List.of("leak: 'jane' still in 'bad_jane_moved'"), problems(v));
     }
 
     @Test

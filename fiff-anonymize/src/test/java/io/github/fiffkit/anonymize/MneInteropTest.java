@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,7 @@ class MneInteropTest {
 
     private static List<DynamicNode> run(InteropMode mode, List<Path> files, CorpusReaders readers) {
         try {
+            deleteOutputsOfEarlierModes(); // their tests have run: keep the disk use to one mode's outputs
             Path dir = Files.createDirectories(work.resolve(mode.name()));
             List<Job> jobs = new ArrayList<>();
             Map<Path, Path> splitOutputs = new HashMap<>();
@@ -131,6 +133,18 @@ class MneInteropTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteOutputsOfEarlierModes() throws IOException {
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(work)) {
+            all = s.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : all) {
+            if (!p.equals(work)) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -443,6 +443,8 @@ class PolicyLoaderTest {
     void presetUnmatchedAndNameProblems() {
         one("{\"fiffPolicy\": 1, \"extends\": \"mne\"}", 1, 30, "extends", "there is no preset named \"mne\"; the"
                 + " presets are \"mne-anonymize\", \"mne-python\", \"strict\"");
+        one("{\"fiffPolicy\": 1, \"extends\": \"STRICT\"}", 1, 30, "extends", "there is no preset named \"STRICT\";"
+                + " write \"strict\"");
         one("{\"fiffPolicy\": 1, \"unmatched\": \"delete\"}", 1, 32, "unmatched", "\"keep\" or \"remove\"");
         one("{\"fiffPolicy\": 1, \"name\": \" \"}", 1, 27, "name", "the policy's name is empty");
         one("{\"fiffPolicy\": 1, \"name\": 5}", 1, 27, "name", "must be text, not a whole number (5)");

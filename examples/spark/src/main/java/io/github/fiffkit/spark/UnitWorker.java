@@ -9,20 +9,23 @@ import io.github.fiffkit.anonymize.InputException;
 import io.github.fiffkit.anonymize.PolicyException;
 import io.github.fiffkit.anonymize.PolicyFileException;
 import io.github.fiffkit.core.FiffFormatException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * Runs one unit on an executor: skips it when a previous run finished it, else streams its parts from their file
@@ -102,6 +105,20 @@ final class UnitWorker {
         return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
     }
 
+    /**
+     * Creates a new file. On a local disk Java writes it: Hadoop's local file system, without its native library,
+     * starts a {@code chmod} process for every file it creates, which costs more than anonymizing a small file.
+     */
+    static OutputStream create(Path p, Configuration conf) throws IOException {
+        FileSystem fs = fs(p, conf);
+        if (fs instanceof RawLocalFileSystem local) {
+            java.nio.file.Path file = local.pathToFile(p).toPath();
+            Files.createDirectories(file.getParent());
+            return new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16);
+        }
+        return fs.create(p, false);
+    }
+
     private static List<String> run(Unit unit, PolicySettings settings, String fingerprint, Configuration conf)
             throws IOException {
         int n = unit.inputs().size();
@@ -120,7 +137,7 @@ final class UnitWorker {
             for (String uri : unit.outputs()) {
                 Path target = new Path(uri);
                 Path temp = temporary(target);
-                FSDataOutputStream out = fs(target, conf).create(temp, false);
+                OutputStream out = create(temp, conf);
                 temps.add(temp);
                 outs.add(out);
             }
@@ -181,7 +198,7 @@ final class UnitWorker {
         FileSystem fs = fs(target, conf);
         Path temp = temporary(target);
         try {
-            try (FSDataOutputStream out = fs.create(temp, false)) {
+            try (OutputStream out = create(temp, conf)) {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
             }
             if (fs.exists(target)) {

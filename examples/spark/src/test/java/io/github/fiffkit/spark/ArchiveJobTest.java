@@ -116,7 +116,7 @@ class ArchiveJobTest {
             assertEquals(i, r.path("part").asInt());
             assertTrue(r.path("recording").asText().endsWith("site2/long/run_raw.fif"), r.toString());
         }
-        // no PHI of the generated subjects in any output (strict scrubs text), no temporary file left
+        // no temporary file left behind
         for (String rel : SparkTests.tree(out)) {
             assertFalse(rel.contains(".fiffkit-"), rel);
         }

@@ -24,7 +24,8 @@ public final class BatchBenchmark {
     }
 
     /**
-     * @param args the file to copy, a scratch folder, the number of copies (default 1000)
+     * @param args the file to copy, a scratch folder, the number of copies (default 1000), and optionally the
+     *             {@code mne_anonymize} launcher to time the application's batch mode too
      * @throws Exception when something fails
      */
     public static void main(String[] args) throws Exception {
@@ -48,7 +49,16 @@ public final class BatchBenchmark {
         double cp = seconds(t0);
         report("cp -r + sync", cp, cp);
 
-        PolicySettings settings = PolicySettings.of(Preset.MNE_ANONYMIZE);
+        if (args.length > 3) {
+            t0 = System.nanoTime();
+            run(args[3], "--no-gui", "-s", "-i", in.toString(), "-o", work.resolve("app").toString());
+            run("sync");
+            report("mne_anonymize batch (own JVM, --jobs default, + sync)", seconds(t0), cp);
+        }
+
+        // as the application: its preset, leak check on, no digests
+        PolicySettings settings = new PolicySettings(Preset.MNE_ANONYMIZE.id(), null, null, null, null, null, null,
+                null, null, null, null, true, false);
         t0 = System.nanoTime();
         Anonymizer a = settings.builder().build();
         Path lib = work.resolve("lib");
@@ -85,8 +95,17 @@ public final class BatchBenchmark {
             System.out.println("  " + again);
         }
         report("Spark local[2]: start-up + job + re-run + stop", seconds(t0), cp);
-        try (Stream<Path> s = Files.walk(work.resolve("spark"))) {
-            System.out.println("  outputs: " + s.filter(p -> p.toString().endsWith("_raw.fif")).count());
+        for (String name : List.of("app", "lib", "spark")) {
+            if (Files.isDirectory(work.resolve(name))) {
+                int same = 0;
+                try (Stream<Path> s = Files.walk(work.resolve(name))) {
+                    for (Path p : s.filter(p -> p.toString().endsWith("_raw.fif")).toList()) {
+                        Path other = work.resolve("lib").resolve(work.resolve(name).relativize(p));
+                        same += Files.mismatch(p, other) == -1 ? 1 : 0;
+                    }
+                }
+                System.out.println("  " + name + ": " + same + " outputs byte-identical to the library's");
+            }
         }
     }
 
