@@ -109,38 +109,42 @@ if $bundle; then
         echo "--- found" >&2; echo "$listing" >&2
         diff <(echo "$expected") <(echo "$listing") >&2 || true
         fail "the bundle does not hold exactly the published modules' files"
-fi
+    fi
 
-for m in "${published[@]}"; do
-    dir="$extract/$group_path/$m/$version"
-    # checksums match their files
-    for f in "$dir"/*.pom "$dir"/*.jar; do
-        [ "$(cat "$f.md5")" = "$(md5sum < "$f" | cut -d' ' -f1)" ] || fail "bad MD5 for ${f#"$extract"/}"
-        [ "$(cat "$f.sha1")" = "$(sha1sum < "$f" | cut -d' ' -f1)" ] || fail "bad SHA-1 for ${f#"$extract"/}"
-        [ "$(cat "$f.sha256")" = "$(sha256sum < "$f" | cut -d' ' -f1)" ] || fail "bad SHA-256 for ${f#"$extract"/}"
-        [ "$(cat "$f.sha512")" = "$(sha512sum < "$f" | cut -d' ' -f1)" ] || fail "bad SHA-512 for ${f#"$extract"/}"
+    for m in "${published[@]}"; do
+        dir="$extract/$group_path/$m/$version"
+        # checksums match their files
+        for f in "$dir"/*.pom "$dir"/*.jar; do
+            [ "$(cat "$f.md5")" = "$(md5sum < "$f" | cut -d' ' -f1)" ] || fail "bad MD5 for ${f#"$extract"/}"
+            [ "$(cat "$f.sha1")" = "$(sha1sum < "$f" | cut -d' ' -f1)" ] || fail "bad SHA-1 for ${f#"$extract"/}"
+            [ "$(cat "$f.sha256")" = "$(sha256sum < "$f" | cut -d' ' -f1)" ] || fail "bad SHA-256 for ${f#"$extract"/}"
+            [ "$(cat "$f.sha512")" = "$(sha512sum < "$f" | cut -d' ' -f1)" ] || fail "bad SHA-512 for ${f#"$extract"/}"
+        done
+        # the jars hold what they say
+        # (listings in variables: a grep -q that ends a pipe early fails the pipe under pipefail)
+        classes="$(unzip -Z1 "$dir/$m-$version.jar")"
+        sources="$(unzip -Z1 "$dir/$m-$version-sources.jar")"
+        javadoc="$(unzip -Z1 "$dir/$m-$version-javadoc.jar")"
+        grep -q '^module-info\.class$' <<< "$classes" || fail "$m jar: no module-info.class"
+        [ "$(grep -c '\.class$' <<< "$classes")" -gt 1 ] || fail "$m jar: no classes"
+        grep -q '\.java$' <<< "$sources" || fail "$m sources jar: no sources"
+        grep -q '^index\.html$' <<< "$javadoc" || fail "$m Javadoc jar: no index.html"
+        # the POM stands alone and carries what Central requires
+        pom="$dir/$m-$version.pom"
+        for element in name description url licenses developers scm; do
+            grep -Eq "<$element[ >]" "$pom" || fail "$m POM: no <$element>"
+        done
+        grep -q "<parent>" "$pom" && fail "$m POM: refers to a parent POM that is not published"
+        grep -q -- "-SNAPSHOT" "$pom" && fail "$m POM: names a SNAPSHOT"
+        grep -q '\${' "$pom" && fail "$m POM: holds an unresolved \${...}"
+        grep -q "<url>https://github.com/fiffkit/fiffkit</url>" "$pom" || fail "$m POM: the url is not the repository's"
     done
-    # the jars hold what they say
-    unzip -Z1 "$dir/$m-$version.jar" | grep -q '^module-info\.class$' || fail "$m jar: no module-info.class"
-    unzip -Z1 "$dir/$m-$version.jar" | grep -q '\.class$' || fail "$m jar: no classes"
-    unzip -Z1 "$dir/$m-$version-sources.jar" | grep -q '\.java$' || fail "$m sources jar: no sources"
-    unzip -Z1 "$dir/$m-$version-javadoc.jar" | grep -q '^index\.html$' || fail "$m Javadoc jar: no index.html"
-    # the POM stands alone and carries what Central requires
-    pom="$dir/$m-$version.pom"
-    for element in name description url licenses developers scm; do
-        grep -Eq "<$element[ >]" "$pom" || fail "$m POM: no <$element>"
+
+    for m in "${published[@]}"; do
+        [ -e "$HOME/.m2/repository/$group_path/$m/$version" ] && fail "the build installed $m $version into ~/.m2"
     done
-    grep -q "<parent>" "$pom" && fail "$m POM: refers to a parent POM that is not published"
-    grep -q -- "-SNAPSHOT" "$pom" && fail "$m POM: names a SNAPSHOT"
-    grep -q '\${' "$pom" && fail "$m POM: holds an unresolved \${...}"
-    grep -q "<url>https://github.com/fiffkit/fiffkit</url>" "$pom" || fail "$m POM: the url is not the repository's"
-done
 
-for m in "${published[@]}"; do
-    [ -e "$HOME/.m2/repository/$group_path/$m/$version" ] && fail "the build installed $m $version into ~/.m2"
-done
-
-echo "release bundle OK: $(echo "$listing" | wc -l) files for ${published[*]} $version (unsigned: no key)"
+    echo "release bundle OK: $(echo "$listing" | wc -l) files for ${published[*]} $version (unsigned: no key)"
 fi
 
 if $reproducible; then

@@ -18,6 +18,19 @@ import java.util.Set;
  *         .rule(Rule.of(Selector.kind(FiffKind.DACQ_PARS), Actions.scrub()))
  *         .build();
  * }</pre>
+ *
+ * <p>The same policy as a JSON policy file, read with {@link #load(java.nio.file.Path)}:
+ *
+ * <pre>{@code
+ * {
+ *   "fiffPolicy": 1,
+ *   "name": "lab-default",
+ *   "extends": "mne-anonymize",
+ *   "options": { "brute": true },
+ *   "dates": { "measurement": { "offsetDays": 35 }, "birthday": { "offsetDays": 35 } },
+ *   "rules": [ { "tag": "FIFF_DACQ_PARS", "action": "scrub" } ]
+ * }
+ * }</pre>
  */
 public final class Policy {
     /** Tags no rule may remove: the file ID, the directory pointer, block starts and ends, bulk data. */
