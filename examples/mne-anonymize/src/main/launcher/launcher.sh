@@ -8,6 +8,7 @@
 # Environment:
 #   JAVA_HOME          the Java (17 or newer) to run; without it, `java` on the PATH
 #   FIFFKIT_JAVA_OPTS  extra JVM flags, split at white space, e.g. "-Xmx2g"
+#   FIFFKIT_CDS        "off": do not use the class-data sharing archive mne-anonymize.jsa beside the jar
 
 tool=@TOOL@
 
@@ -71,5 +72,20 @@ fi
 
 # FIFFKIT_JAVA_OPTS is split at white space on purpose; no file name patterns are expanded in it.
 set -f
+
+# Class-data sharing: the build leaves next to the jar an archive of the classes a run loads
+# (mne-anonymize.jsa), which makes the JVM start faster. The JVM checks it and ignores, silently, an archive
+# that is stale or was made by another Java; FIFFKIT_CDS=off does without it. (A ':' in the path would split it.)
+archive=${jar%.jar}.jsa
+if [ -f "$archive" ] && [ "${FIFFKIT_CDS:-on}" != off ]; then
+    case $archive in
+        *:*) ;;
+        *)
+            # shellcheck disable=SC2086
+            exec "$java_cmd" -XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+                ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"
+            ;;
+    esac
+fi
 # shellcheck disable=SC2086
 exec "$java_cmd" ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"

@@ -7,10 +7,12 @@ import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +63,7 @@ public final class Anonymizer {
         this.engine = new Engine(new Engine.Settings(policy, policy.resolvedRules(), b.recordOldValues, b.leakCheck,
                 b.writeDirectory, b.limits, b.files));
         Policy checked = VerifyRules.policy(policy);
-        this.verifyEngine = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked.resolvedRules()),
+        this.verifyEngine = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked),
                 b.recordOldValues, false, false, b.limits, b.files));
     }
 
@@ -107,31 +109,42 @@ public final class Anonymizer {
             throw new IllegalArgumentException("one output per input is needed: " + inputs.size() + " inputs, "
                     + outputs.size() + " outputs");
         }
+        return recording(inputs, inputs.stream().map(Path::toString).toList(), outputs, null);
+    }
+
+    /**
+     * The pass over the parts of a recording.
+     *
+     * @param inputs      the parts
+     * @param inputNames  their names for messages and results
+     * @param outputs     their outputs
+     * @param outputNames the outputs' names for results, or {@code null} for the outputs' paths
+     */
+    private List<AnonymizationResult> recording(List<Path> inputs, List<String> inputNames, List<Path> outputs,
+            List<String> outputNames) throws IOException {
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             names.put(inputs.get(i).getFileName().toString(), outputs.get(i).getFileName().toString());
         }
         List<FileFacts> facts = new ArrayList<>();
-        for (Path in : inputs) {
-            facts.add(engine.scan(limits -> FiffReader.open(in, limits), in.toString()));
+        for (int i = 0; i < inputs.size(); i++) {
+            facts.add(engine.scan(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i)));
         }
         Optional<FiffTime> reference = facts.get(0).measurementDate();
         Engine.Recording rec = new Engine.Recording(reference, Engine.names(names));
         List<Engine.Pending> pending = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
-                Path in = inputs.get(i);
                 Path target = resolveTarget(outputs.get(i));
-                pending.add(engine.run(limits -> FiffReader.open(in, limits), in.toString(), target,
+                pending.add(engine.run(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i), target,
                         isGzipName(target), facts.get(i), rec));
             }
             List<AnonymizationResult> results = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 AnonymizationResult r = pending.get(i).result();
-                if (digests) {
-                    r = withDigests(r, sha256(inputs.get(i)), sha256(pending.get(i).temp()));
-                }
-                results.add(r);
+                String inSha = digests ? sha256(inputs.get(i)) : r.inputSha256();
+                String outSha = digests ? sha256(pending.get(i).temp()) : r.outputSha256();
+                results.add(copy(r, outputNames == null ? r.output() : outputNames.get(i), inSha, outSha));
             }
             for (Engine.Pending p : pending) {
                 p.commit();
@@ -141,6 +154,147 @@ public final class Anonymizer {
             for (Engine.Pending p : pending) {
                 p.discard();
             }
+        }
+    }
+
+    /**
+     * Anonymizes from a stream to a stream, for files that are not on the default file system (HDFS, object
+     * stores, archives). The output is named after the input's base name (gzip-compressed when that name ends in
+     * {@code .gz}). See {@link #anonymizeRecording(List, List, List, List)}, which this calls with one part, for
+     * the local temporary files it uses and what the caller does with {@code output} after a failure.
+     *
+     * @param input     the input, plain or gzip-compressed, read to its end (not closed)
+     * @param inputName its name (a path or URI), for messages and the result
+     * @param output    receives the anonymized file once it is complete (not closed)
+     * @return what was done
+     * @throws IOException see the class description
+     */
+    public AnonymizationResult anonymize(InputStream input, String inputName, OutputStream output)
+            throws IOException {
+        return anonymize(input, inputName, output, SplitRecording.baseName(inputName));
+    }
+
+    /**
+     * Anonymizes from a stream to a stream under a given output name.
+     *
+     * @param input      the input, plain or gzip-compressed, read to its end (not closed)
+     * @param inputName  its name (a path or URI), for messages and the result
+     * @param output     receives the anonymized file once it is complete (not closed)
+     * @param outputName the output's name (a path or URI): gzip-compressed when it ends in {@code .gz}
+     * @return what was done
+     * @throws IOException see the class description
+     */
+    public AnonymizationResult anonymize(InputStream input, String inputName, OutputStream output,
+            String outputName) throws IOException {
+        return anonymizeRecording(List.of(input), List.of(inputName), List.of(output), List.of(outputName)).get(0);
+    }
+
+    /**
+     * Anonymizes the parts of a split recording from streams to streams, exactly as
+     * {@link #anonymizeRecording(List, List)} does for files of the same base names: the results are
+     * byte for byte the same.
+     *
+     * <p>The engine reads each input twice (a pre-scan, then the pass), so this method first copies every input
+     * stream to a temporary local file; it writes every output to a temporary local file too, and copies the
+     * outputs to their streams only once all of them are complete. The temporary files live in a fresh folder
+     * under {@code java.io.tmpdir} (disk space: the inputs plus the outputs), named by the base names of
+     * {@code inputNames} and {@code outputNames}, and are deleted before this method returns, whatever happens.
+     *
+     * <p>All or nothing, as far as a stream allows: when anonymizing fails (a broken or unreadable input, a policy
+     * that cannot be applied, a full local disk), nothing has been written to any output stream. When writing to
+     * an output stream itself fails, that stream and those after it are incomplete, and earlier ones complete:
+     * a caller that must never expose a partial output writes to a temporary name and renames the outputs only
+     * after this method returns (for a Hadoop file system: create {@code .name.tmp}, then rename).
+     *
+     * @param inputs      the parts, in order, each read to its end (not closed)
+     * @param inputNames  their names (paths or URIs; the base names must differ), for messages and the results
+     * @param outputs     the outputs, in the same order (not closed)
+     * @param outputNames their names (paths or URIs; the base names must differ): the base names are written into
+     *                    the parts' references, and a name ending in {@code .gz} makes a gzip-compressed output
+     * @return one result per part, naming {@code inputNames} and {@code outputNames}
+     * @throws InputException when an input stream cannot be read
+     * @throws IOException    see the class description
+     */
+    public List<AnonymizationResult> anonymizeRecording(List<InputStream> inputs, List<String> inputNames,
+            List<OutputStream> outputs, List<String> outputNames) throws IOException {
+        int n = inputs.size();
+        if (n == 0 || inputNames.size() != n || outputs.size() != n || outputNames.size() != n) {
+            throw new IllegalArgumentException("one input name, output and output name per input is needed: " + n
+                    + " inputs, " + inputNames.size() + " input names, " + outputs.size() + " outputs, "
+                    + outputNames.size() + " output names");
+        }
+        Path work = Files.createTempDirectory("fiffkit-stream-");
+        try {
+            Path inDir = Files.createDirectory(work.resolve("in"));
+            Path outDir = Files.createDirectory(work.resolve("out"));
+            List<Path> localIn = new ArrayList<>();
+            List<Path> localOut = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                localIn.add(localFile(inDir, inputNames.get(i)));
+                localOut.add(localFile(outDir, outputNames.get(i)));
+            }
+            for (int i = 0; i < n; i++) {
+                spool(Objects.requireNonNull(inputs.get(i), "input"), inputNames.get(i), localIn.get(i));
+            }
+            List<AnonymizationResult> results = recording(localIn, inputNames, localOut, outputNames);
+            for (int i = 0; i < n; i++) {
+                Files.copy(localOut.get(i), outputs.get(i));
+                outputs.get(i).flush();
+            }
+            return results;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Opens a file for the engine; a name other than the path's own goes into messages (a spooled stream). */
+    private static Engine.Opener opener(Path in, String name) {
+        if (name.equals(in.toString())) {
+            return limits -> FiffReader.open(in, limits);
+        }
+        return limits -> FiffReader.open(java.nio.channels.FileChannel.open(in, StandardOpenOption.READ), name,
+                limits);
+    }
+
+    /** Copies an input stream to a local file: a read failure is the input's, a write failure the local disk's. */
+    private static void spool(InputStream in, String name, Path local) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+                }
+                if (n < 0) {
+                    return;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static Path localFile(Path dir, String name) throws IOException {
+        String base = SplitRecording.baseName(Objects.requireNonNull(name, "name"));
+        Path p = base.isEmpty() || base.equals(".") || base.equals("..") ? null : dir.resolve(base);
+        if (p == null || !p.getParent().equals(dir)) {
+            throw new IllegalArgumentException("not a file name: " + name);
+        }
+        if (Files.exists(p)) {
+            throw new IllegalArgumentException("two parts have the same base name: " + name);
+        }
+        Files.createFile(p);
+        return p;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: temporary files of a finished run
         }
     }
 
@@ -165,7 +319,7 @@ public final class Anonymizer {
             try {
                 AnonymizationResult r = p.result();
                 if (digests) {
-                    r = withDigests(r, null, sha256(p.temp()));
+                    r = copy(r, r.output(), null, sha256(p.temp()));
                 }
                 p.commit();
                 return r;
@@ -203,7 +357,7 @@ public final class Anonymizer {
         Engine.Pending p = engine.run(limits -> FiffReader.open(input, limits), input.toString(), null, false, facts,
                 Engine.Recording.SINGLE);
         AnonymizationResult r = p.result();
-        return digests ? withDigests(r, sha256(input), null) : r;
+        return digests ? copy(r, r.output(), sha256(input), null) : r;
     }
 
     /**
@@ -253,8 +407,8 @@ public final class Anonymizer {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    private static AnonymizationResult withDigests(AnonymizationResult r, String in, String out) {
-        return new AnonymizationResult(r.input(), r.output(), r.policyName(), r.changes(), r.warnings(), r.leaks(),
+    private static AnonymizationResult copy(AnonymizationResult r, String output, String in, String out) {
+        return new AnonymizationResult(r.input(), output, r.policyName(), r.changes(), r.warnings(), r.leaks(),
                 r.notChecked(), r.measurementDate(), r.newMeasurementDate(), r.tagsRead(), r.tagsWritten(),
                 r.inputSize(), r.outputSize(), in, out, r.leakChecked());
     }

@@ -15,7 +15,12 @@ public sealed interface BirthdayDate {
      * @param date the day
      */
     record SetTo(LocalDate date) implements BirthdayDate {
-        /** @throws NullPointerException when the date is missing */
+        /**
+         * Checks the day.
+         *
+         * @param date the day
+         * @throws NullPointerException when the date is missing
+         */
         public SetTo {
             Objects.requireNonNull(date, "date");
         }

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param birthday    how the birthday changes
  */
 public record Dates(MeasurementDate measurement, BirthdayDate birthday) {
-    /** @throws NullPointerException when a part is missing */
+    /**
+     * Checks that both parts are there.
+     *
+     * @param measurement how measurement dates and ID times move
+     * @param birthday how the birthday changes
+     * @throws NullPointerException when a part is missing
+     */
     public Dates {
         Objects.requireNonNull(measurement, "measurement");
         Objects.requireNonNull(birthday, "birthday");

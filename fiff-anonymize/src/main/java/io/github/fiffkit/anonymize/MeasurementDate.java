@@ -20,7 +20,12 @@ public sealed interface MeasurementDate {
      * @param date the day
      */
     record SetTo(LocalDate date) implements MeasurementDate {
-        /** @throws NullPointerException when the date is missing */
+        /**
+         * Checks the day.
+         *
+         * @param date the day
+         * @throws NullPointerException when the date is missing
+         */
         public SetTo {
             Objects.requireNonNull(date, "date");
         }
@@ -42,7 +47,12 @@ public sealed interface MeasurementDate {
      * @param instant where the measurement date lands
      */
     record LandOn(Instant instant) implements MeasurementDate {
-        /** @throws NullPointerException when the instant is missing */
+        /**
+         * Checks the instant.
+         *
+         * @param instant where the measurement date lands
+         * @throws NullPointerException when the instant is missing
+         */
         public LandOn {
             Objects.requireNonNull(instant, "instant");
         }

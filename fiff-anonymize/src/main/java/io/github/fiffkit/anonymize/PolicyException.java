@@ -12,10 +12,14 @@ import java.io.IOException;
 public class PolicyException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file, or {@code null}. */
     private final String source;
+    /** Offset of the tag, or -1. */
     private final long offset;
+    /** The tag kind, or {@code null}. */
     private final Integer kind;
     private final transient BlockPath blockPath;
+    /** What cannot be done, in words. */
     private final String detail;
 
     /**

@@ -56,6 +56,9 @@ public final class PolicyLoader {
     /** Where the JSON Schema of the format sits, as a class-path resource of this module. */
     public static final String SCHEMA_RESOURCE = "/io/github/fiffkit/anonymize/fiff-policy-1.schema.json";
 
+    /** The largest policy file read, in bytes: anything bigger is not a policy written by hand. */
+    public static final long MAX_FILE_SIZE = 16L << 20;
+
     static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("$schema", "fiffPolicy", "name",
             "description", "extends", "options", "dates", "rules", "unmatched"));
     static final Set<String> OPTION_KEYS = new LinkedHashSet<>(List.of("brute", "mneEnvironment", "keepHis",
@@ -108,6 +111,23 @@ public final class PolicyLoader {
         }
         ACTIONS.put(name, List.copyOf(all));
         REQUIRED.put(name, List.copyOf(required));
+    }
+
+    /**
+     * The JSON Schema (draft 2020-12) of the format, for editors and validators. It is also in the jar as
+     * {@value #SCHEMA_RESOURCE}.
+     *
+     * @return the schema's text
+     */
+    public static String schema() {
+        try (java.io.InputStream in = PolicyLoader.class.getResourceAsStream("fiff-policy-1.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the policy schema is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the policy schema cannot be read", e);
+        }
     }
 
     private final Map<String, TagAction> customActions;
@@ -193,6 +213,10 @@ public final class PolicyLoader {
     public Policy load(Path file) throws IOException {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_FILE_SIZE) {
+                throw new IOException(file + ": " + Files.size(file) + " bytes is too large to be a policy file"
+                        + " (at most " + MAX_FILE_SIZE + ")");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": the policy file does not exist", e);
@@ -334,10 +358,16 @@ public final class PolicyLoader {
             Preset preset = null;
             Node ext = root.fields.get("extends");
             if (ext != null && expect(ext, Kind.TEXT, "extends", "the preset to extend")) {
-                preset = Preset.byId(ext.text()).orElse(null);
+                for (Preset p : Preset.values()) {
+                    if (p.id().equals(ext.text())) {
+                        preset = p;
+                    }
+                }
                 if (preset == null) {
-                    problem(ext, "extends", "there is no preset named " + ext.shown() + "; the presets are "
-                            + quoteAll(Arrays.stream(Preset.values()).map(Preset::id).toList()));
+                    List<String> ids = Arrays.stream(Preset.values()).map(Preset::id).toList();
+                    String hint = Preset.byId(ext.text()).map(p -> "; write \"" + p.id() + "\"")
+                            .orElse("; the presets are " + quoteAll(ids));
+                    problem(ext, "extends", "there is no preset named " + ext.shown() + hint);
                 }
             }
             PolicyOptions options = preset != null ? preset.defaultOptions() : PolicyOptions.NONE;

@@ -12,7 +12,16 @@ import java.util.Objects;
  * @param message what is wrong and how to fix it, in plain words
  */
 public record PolicyProblem(String source, int line, int column, String field, String message) {
-    /** @throws NullPointerException when a part is missing */
+    /**
+     * Checks that every part is there.
+     *
+     * @param source the file, as the caller named it
+     * @param line the line (from 1), or 0 when the problem has no place in the file
+     * @param column the column (from 1), or 0
+     * @param field where in the policy, e.g. {@code rules[2].days}, or {@code ""} for the whole file
+     * @param message what is wrong and how to fix it, in plain words
+     * @throws NullPointerException when a part is missing
+     */
     public PolicyProblem {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(field, "field");

@@ -14,6 +14,9 @@ public record Rule(Selector selector, TagAction action, String origin) {
     /**
      * Checks the parts.
      *
+     * @param selector which tags
+     * @param action what to do with them
+     * @param origin where the rule comes from, for reports (e.g. {@code preset mne-anonymize} or {@code policy rule 3})
      * @throws NullPointerException when a part is missing
      */
     public Rule {

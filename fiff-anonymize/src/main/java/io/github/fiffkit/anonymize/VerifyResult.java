@@ -12,7 +12,14 @@ import java.util.List;
  * @param warnings   unusual things about the file
  */
 public record VerifyResult(String input, String policyName, List<TagChange> findings, List<String> warnings) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param input the file's name
+     * @param policyName the policy it was checked against
+     * @param findings every tag the policy would still change (its old value only when old values were asked for)
+     * @param warnings unusual things about the file
+     */
     public VerifyResult {
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);

@@ -32,17 +32,23 @@ final class VerifyRules {
         return p.withDates(d);
     }
 
-    static List<Rule> rules(List<Rule> rules) {
+    static List<Rule> rules(Policy p) {
+        boolean yearOnly = p.dates().birthday() instanceof BirthdayDate.YearOnly;
         List<Rule> out = new ArrayList<>();
-        for (Rule r : rules) {
-            out.add(new Rule(r.selector(), wrap(r.action()), r.origin()));
+        for (Rule r : p.resolvedRules()) {
+            out.add(new Rule(r.selector(), wrap(r.action(), yearOnly), r.origin()));
         }
         return out;
     }
 
-    static TagAction wrap(TagAction a) {
+    static TagAction wrap(TagAction a, boolean yearOnlyBirthday) {
         if (a instanceof WellFormed w) {
             return checked(a, w::wellFormed);
+        }
+        if (a.name().equals("yearOnly") || (a.name().equals("birthday") && yearOnlyBirthday)) {
+            // the year of a subject over 89 depends on the original measurement date, which an output no longer
+            // holds: any 1 January is a year-only birthday
+            return checked(a, VerifyRules::isFirstOfJanuary);
         }
         if (a.name().equals("hash")) {
             return checked(a, WellFormed::isHash);
@@ -52,6 +58,20 @@ final class VerifyRules {
         }
         // shiftDays, pseudonyms made in code, custom actions: their results cannot be recognized; accept them
         return checked(a, ctx -> true);
+    }
+
+    private static boolean isFirstOfJanuary(ActionContext ctx) {
+        byte[] d = ctx.data();
+        if (d.length < 4) {
+            return false;
+        }
+        int jd = java.nio.ByteBuffer.wrap(d).getInt(0);
+        try {
+            java.time.LocalDate day = io.github.fiffkit.core.Julian.toLocalDate(jd);
+            return day.getDayOfYear() == 1;
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return false;
+        }
     }
 
     private static TagAction checked(TagAction a, Predicate<ActionContext> wellFormed) {

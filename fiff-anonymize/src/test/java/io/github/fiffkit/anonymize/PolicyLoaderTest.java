@@ -443,6 +443,8 @@ class PolicyLoaderTest {
     void presetUnmatchedAndNameProblems() {
         one("{\"fiffPolicy\": 1, \"extends\": \"mne\"}", 1, 30, "extends", "there is no preset named \"mne\"; the"
                 + " presets are \"mne-anonymize\", \"mne-python\", \"strict\"");
+        one("{\"fiffPolicy\": 1, \"extends\": \"STRICT\"}", 1, 30, "extends", "there is no preset named \"STRICT\";"
+                + " write \"strict\"");
         one("{\"fiffPolicy\": 1, \"unmatched\": \"delete\"}", 1, 32, "unmatched", "\"keep\" or \"remove\"");
         one("{\"fiffPolicy\": 1, \"name\": \" \"}", 1, 27, "name", "the policy's name is empty");
         one("{\"fiffPolicy\": 1, \"name\": 5}", 1, 27, "name", "must be text, not a whole number (5)");
@@ -564,5 +566,102 @@ class PolicyLoaderTest {
         PolicyFileException e = assertThrows(PolicyFileException.class,
                 () -> Policy.load(new java.io.StringReader("{}"), "stdin"));
         assertEquals("stdin", e.problems().get(0).source());
+    }
+
+    @Test
+    void theMessagesShownInTheReadmeAreTheRealOnes() throws IOException {
+        Path f = dir.resolve("lab.json");
+        Files.writeString(f, """
+                {
+                  "fiffPolicy": 1,
+                  "name": "lab",
+                  "options": { "brute": "yes" },
+                  "rules": [
+                    { "tag": "FIFF_SUBJ_HIS", "action": "keep" }
+                  ]
+                }
+                """);
+        PolicyFileException e = assertThrows(PolicyFileException.class, () -> Policy.load(f));
+        String nl = System.lineSeparator();
+        assertEquals("the policy file " + f + " has 2 problems:" + nl
+                + "  " + f + ":4:25: options.brute: \"brute\" must be true or false, not text (\"yes\")" + nl
+                + "  " + f + ":6:14: rules[0].tag: unknown tag name \"FIFF_SUBJ_HIS\"; did you mean"
+                + " \"FIFF_SUBJ_HIS_ID\"?", e.getMessage());
+    }
+
+    /** Exactly one problem with this field and these words (the place is checked by the tests above). */
+    private void oneAt(String json, String field, String words) {
+        List<PolicyProblem> ps = problems(json);
+        assertEquals(1, ps.size(), () -> "problems: " + ps);
+        assertEquals(field, ps.get(0).field(), ps.get(0)::toString);
+        assertTrue(ps.get(0).line() > 0 && ps.get(0).column() > 0, ps.get(0)::toString);
+        assertTrue(ps.get(0).message().contains(words), ps.get(0)::toString);
+    }
+
+    @Test
+    void lessCommonMistakesEachHaveTheirMessage() throws IOException {
+        Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nA,B\n");
+        oneAt("{\"fiffPolicy\": 1, \"description\": []}", "description", "the description must be text");
+        oneAt("{\"fiffPolicy\": 1, \"$schema\": 1}", "$schema", "the schema reference must be text");
+        oneAt("{\"fiffPolicy\": 1, \"extends\": 1}", "extends", "the preset to extend must be text");
+        oneAt("{\"fiffPolicy\": 1, \"options\": true}", "options", "the options must be an object");
+        oneAt("{\"fiffPolicy\": 1, \"dates\": []}", "dates", "the dates must be an object");
+        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": 35}}", "dates.measurement",
+                "the measurement date must be an object");
+        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"yearOnly\": \"yes\"}}}", "dates.birthday.yearOnly",
+                "\"yearOnly\" must be true or false");
+        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"set\": \"17.05.1980\"}}}", "dates.birthday.set",
+                "is not a day written as YYYY-MM-DD");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": 5}]}", "rules[0].action",
+                "the action must be text");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"custom\", \"name\": 5}]}",
+                "rules[0].name", "the custom action's name must be text");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"env:\"}]}",
+                "rules[0].secret", "names no environment variable");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"file:\"}]}",
+                "rules[0].secret", "names no file");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": 5}]}",
+                "rules[0].secret", "the secret must be text");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"pseudonym\", \"table\": 5}]}",
+                "rules[0].table", "the table must be text");
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"pseudonym\", \"table\": \"t.csv\","
+                + " \"missing\": 1}]}", "rules[0].missing", "\"missing\" must be text");
+    }
+
+    @Test
+    void anUnknownCustomActionListsTheKnownOnes() {
+        List<PolicyProblem> ps = problems(LOADER.withCustomAction("upper", Actions.keep())
+                .withCustomAction("lower", Actions.keep()), """
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "custom", "name": "title"}]}""");
+        assertEquals(1, ps.size());
+        assertTrue(ps.get(0).message().endsWith("is known to this program; it knows \"lower\", \"upper\""),
+                ps.get(0)::toString);
+    }
+
+    @Test
+    void tableContentProblemsNotCoveredAbove() throws Exception {
+        Files.write(dir.resolve("latin1.csv"), "original,pseudonym\nM\u00fcller,S01\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        List<PolicyProblem> ps = problems("""
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "latin1.csv"}]}""");
+        assertEquals(1, ps.size());
+        assertTrue(ps.get(0).message().contains("not UTF-8"), ps.get(0)::toString);
+        Files.writeString(dir.resolve("noorig.csv"), "original,pseudonym\n,S01\n");
+        ps = problems("""
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "noorig.csv"}]}""");
+        assertEquals(1, ps.size());
+        assertEquals(2, ps.get(0).line());
+        assertTrue(ps.get(0).message().contains("the original value is empty"), ps.get(0)::toString);
+    }
+
+    @Test
+    void aPolicyFileTooBigToBeOneIsRefusedBeforeReading() throws IOException {
+        Path f = dir.resolve("huge.json");
+        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), PolicyLoader.MAX_FILE_SIZE);
+        }
+        IOException e = assertThrows(IOException.class, () -> Policy.load(f));
+        assertTrue(e.getMessage().contains("too large to be a policy file"), e::getMessage);
     }
 }

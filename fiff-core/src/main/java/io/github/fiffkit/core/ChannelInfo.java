@@ -30,6 +30,16 @@ public record ChannelInfo(int scanNo, int logNo, int kind, float range, float ca
     /**
      * Checks the location.
      *
+     * @param scanNo position of the channel in the data buffers (1-based)
+     * @param logNo logical channel number
+     * @param kind channel kind ({@code FIFFV_*_CH})
+     * @param range voltmeter range
+     * @param cal calibration factor
+     * @param coilType coil type
+     * @param loc location: origin, then the x, y, z unit vectors (12 values)
+     * @param unit SI unit ({@code FIFF_UNIT_*})
+     * @param unitMul unit multiplier exponent
+     * @param name channel name (at most 16 bytes in Latin-1; a shorter name is padded with NUL bytes)
      * @throws IllegalArgumentException when {@code loc} does not hold 12 values
      */
     public ChannelInfo {

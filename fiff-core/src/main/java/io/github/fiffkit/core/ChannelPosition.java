@@ -20,6 +20,11 @@ public record ChannelPosition(int coilType, float[] r0, float[] ex, float[] ey, 
     /**
      * Checks the vectors.
      *
+     * @param coilType coil type
+     * @param r0 origin (3 values)
+     * @param ex x unit vector (3 values)
+     * @param ey y unit vector (3 values)
+     * @param ez z unit vector (3 values)
      * @throws IllegalArgumentException when a vector does not hold 3 values
      */
     public ChannelPosition {

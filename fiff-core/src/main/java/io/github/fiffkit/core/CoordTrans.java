@@ -21,6 +21,12 @@ public record CoordTrans(int from, int to, float[] rot, float[] move, float[] in
     /**
      * Checks the arrays.
      *
+     * @param from source coordinate frame
+     * @param to destination coordinate frame
+     * @param rot rotation, 9 values, row-major
+     * @param move translation, 3 values
+     * @param invRot inverse rotation, 9 values
+     * @param invMove inverse translation, 3 values
      * @throws IllegalArgumentException when an array has the wrong length
      */
     public CoordTrans {

@@ -19,6 +19,9 @@ public record DenseMatrix(int type, int[] dims, byte[] data) {
     /**
      * Checks the shape against the data.
      *
+     * @param type the full data type, e.g. {@code FiffType.MATRIX | FiffType.FLOAT}
+     * @param dims the dimensions, outermost first (rows, then columns for a 2-D matrix)
+     * @param data the elements, big-endian, row-major
      * @throws IllegalArgumentException when the type is not a dense matrix or the sizes disagree
      */
     public DenseMatrix {

@@ -26,6 +26,9 @@ public record DigPoint(int kind, int ident, float[] r) {
     /**
      * Checks the coordinates.
      *
+     * @param kind point kind ({@code FIFFV_POINT_*})
+     * @param ident identifier within the kind
+     * @param r x, y, z
      * @throws IllegalArgumentException when {@code r} does not hold 3 values
      */
     public DigPoint {

@@ -15,6 +15,9 @@ public record DigString(int kind, int ident, float[] points) {
     /**
      * Checks the points.
      *
+     * @param kind point kind
+     * @param ident identifier
+     * @param points x, y, z of every point, one after the other ({@code 3 n} values)
      * @throws IllegalArgumentException when the number of values is not a multiple of 3
      */
     public DigString {

@@ -34,11 +34,17 @@ public class FiffFormatException extends IOException {
         BAD_VALUE
     }
 
+    /** What is wrong. */
     private final Problem problem;
+    /** The problem in words, without the location. */
     private final String detail;
+    /** The file or stream name, or {@code null} for bare bytes. */
     private final String source;
+    /** Offset in the (uncompressed) file of the tag at fault, or -1 when unknown. */
     private final long offset;
+    /** Kind of the tag at fault, or {@code null} when unknown. */
     private final Integer kind;
+    /** Blocks enclosing the tag at fault, or {@code null} when unknown. */
     private final BlockPath blockPath;
 
     /**

@@ -29,7 +29,11 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize, long maxJ
     /**
      * Validates the limits.
      *
-     * @throws IllegalArgumentException when a limit is not positive
+     * @param maxDepth largest block nesting depth
+     * @param maxTags largest number of tags in a chain
+     * @param maxValueSize largest tag data read into memory at once (bulk data is streamed, never read whole)
+     * @param maxJumps largest number of jumping {@code next} pointers (0 or more)
+     * @throws IllegalArgumentException when a limit is not positive (the jumps: negative)
      */
     public FiffLimits {
         if (maxDepth < 1 || maxTags < 1 || maxValueSize < 1 || maxJumps < 0) {

@@ -473,6 +473,22 @@ public final class FiffReader implements Closeable {
     }
 
     /**
+     * Reads the data of the current tag into a buffer that has room for it, for the writer's copy of small tags.
+     *
+     * @param dst the buffer; its position moves past the data
+     * @throws IOException when reading fails
+     */
+    void readDataInto(ByteBuffer dst) throws IOException {
+        if (current == null) {
+            throw new IllegalStateException("no current tag: call nextTag() first");
+        }
+        ByteBuffer slice = dst.slice();
+        slice.limit(current.size());
+        readAt(current.dataPosition(), slice, current);
+        dst.position(dst.position() + current.size());
+    }
+
+    /**
      * Copies the data of the current tag to a channel without holding it in memory.
      *
      * @param out the destination

@@ -32,10 +32,31 @@ import java.util.List;
  * }
  * }</pre>
  *
+ * <p>Copying a file tag by tag with one value changed; bulk data goes from channel to channel without being held
+ * in memory, and the copy ends with a fresh directory:
+ *
+ * <pre>{@code
+ * try (FiffReader in = FiffReader.open(Path.of("in.fif"));
+ *         FiffWriter out = FiffWriter.create(Path.of("out.fif"))) {
+ *     for (TagHeader tag = in.nextTag(); tag != null; tag = in.nextTag()) {
+ *         if (tag.kind() == FiffKind.EXPERIMENTER) {
+ *             out.writeString(FiffKind.EXPERIMENTER, "anonymous");
+ *         } else if (tag.kind() == FiffKind.DIR_POINTER) {
+ *             out.writeInt(FiffKind.DIR_POINTER, -1); // patched by endFileWithDirectory()
+ *         } else if (tag.kind() != FiffKind.DIR && tag.kind() != FiffKind.NOP) {
+ *             out.copyTag(in, TagHeader.NEXT_SEQUENTIAL);
+ *         }
+ *     }
+ *     out.endFileWithDirectory();
+ * }
+ * }</pre>
+ *
  * <p>Not thread-safe.
  */
 public final class FiffWriter implements Closeable, Flushable {
     private static final int BUFFER = 64 * 1024;
+    /** Payloads up to this size are copied through the buffer; larger ones channel to channel. */
+    private static final int SMALL_COPY = 16 * 1024;
 
     private final WritableByteChannel out;
     private final boolean ownsChannel;
@@ -131,7 +152,10 @@ public final class FiffWriter implements Closeable, Flushable {
     }
 
     /**
-     * Writes the reader's current tag (kind, type, size) and copies its data channel to channel.
+     * Writes the reader's current tag (kind, type, size) and copies its data unchanged, never decoding it: data
+     * larger than 16 KiB is copied channel to channel ({@link java.nio.channels.FileChannel#transferTo}) without
+     * passing through the heap; smaller data is gathered with the headers into the writer's buffer, so that a
+     * run of small tags costs one write.
      *
      * @param reader a reader positioned on the tag to copy
      * @param next   the {@code next} value to write
@@ -140,8 +164,16 @@ public final class FiffWriter implements Closeable, Flushable {
     public void copyTag(FiffReader reader, int next) throws IOException {
         TagHeader tag = reader.current();
         header(tag.kind(), tag.type(), tag.size(), next);
-        drain();
-        reader.transferData(out);
+        if (tag.size() <= SMALL_COPY) {
+            // small payloads join the headers in the buffer: one write for many small tags
+            if (buffer.remaining() < tag.size()) {
+                drain();
+            }
+            reader.readDataInto(buffer);
+        } else {
+            drain();
+            reader.transferData(out);
+        }
         position += tag.size();
     }
 

@@ -20,6 +20,12 @@ public record SparseMatrix(int type, int rows, int columns, byte[] values, int[]
     /**
      * Checks the sizes.
      *
+     * @param type the full data type, e.g. {@code FiffType.MATRIX | FiffType.SPARSE_CCS | FiffType.FLOAT}
+     * @param rows number of rows
+     * @param columns number of columns
+     * @param values the non-zero values, big-endian bytes
+     * @param indices row (CCS) or column (RCS) index of each value
+     * @param pointers start of each column (CCS, {@code columns + 1} entries) or row (RCS, {@code rows + 1})
      * @throws IllegalArgumentException when the type is not sparse or the arrays do not agree
      */
     public SparseMatrix {

@@ -56,6 +56,47 @@ class FiffWriterTest {
     }
 
     @Test
+    void copiesMixedSmallAndLargeTagsAcrossBufferBoundariesByteForByte() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        RawFiff f = RawFiff.start();
+        int[] sizes = {0, 1, 16 * 1024, 16 * 1024 + 1, 65_520, 65_536, 70_000, 3, 200_000, 7};
+        for (int round = 0; round < 40; round++) {
+            int size = round < sizes.length ? sizes[round] : random.nextInt(20_000);
+            byte[] payload = new byte[size];
+            for (int i = 0; i < size; i++) {
+                payload[i] = (byte) random.nextInt();
+            }
+            f.tag(FiffKind.DATA_BUFFER, FiffType.BYTE, payload, 0);
+        }
+        Path in = f.nop(-1).write(dir, "mixed.fif");
+        Path out = dir.resolve("mixed-out.fif");
+        try (FiffReader r = FiffReader.open(in); FiffWriter w = FiffWriter.create(out)) {
+            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                w.copyTag(r, t.next());
+                assertEquals(t.endPosition(), w.position());
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out));
+    }
+
+    @Test
+    void copiesSmallTagsOfAGzipFileByteForByte() throws IOException {
+        Path in = RawFiff.start().tag(FiffKind.COMMENT, FiffType.STRING, "a comment".getBytes(), 0)
+                .tag(FiffKind.DATA_BUFFER, FiffType.BYTE, new byte[40_000], 0).nop(-1).write(dir, "z.fif");
+        Path gz = dir.resolve("z.fif.gz");
+        try (java.io.OutputStream o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(in));
+        }
+        Path out = dir.resolve("z-out.fif");
+        try (FiffReader r = FiffReader.open(gz); FiffWriter w = FiffWriter.create(out)) {
+            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                w.copyTag(r, t.next());
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out));
+    }
+
+    @Test
     void aDirectoryNeedsADirectoryPointerAndASeekableOutput() throws IOException {
         try (FiffWriter w = FiffWriter.create(dir.resolve("nodir.fif"))) {
             w.writeId(FiffKind.FILE_ID, new FiffId(FiffId.VERSION_1_4, 0, 0, new FiffTime(0, 0)));

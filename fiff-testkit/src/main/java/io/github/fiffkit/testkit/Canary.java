@@ -17,7 +17,17 @@ import java.util.Set;
  */
 public record Canary(String field, Set<Integer> kinds, int block, String value, List<byte[]> encodings,
         boolean hidden) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param field a short name of the field, such as {@code subject first name}
+     * @param kinds the tag kinds that hold the value (an ID's machine id is in every ID tag)
+     * @param block the block kind the value lives in, or -1 for the file's top level or several blocks
+     * @param value the value as text, for messages
+     * @param encodings the byte sequences under which the value appears in the file (the first is the one written); a
+     *     test that finds any of them in an output has found a leak
+     * @param hidden whether the value lives only in a hidden (unlinked) tag, which no reader of the chain sees
+     */
     public Canary {
         kinds = Set.copyOf(kinds);
         List<byte[]> copy = new ArrayList<>();

@@ -37,7 +37,17 @@ public record Corruption(String name, String description, Expect expect, Set<Fif
         ANY
     }
 
-    /** Copies the sets and bytes. */
+    /**
+     * Copies the sets and bytes.
+     *
+     * @param name a short identifier, unique within one {@link Corruptions#of(Generated)} list
+     * @param description what was damaged, for messages
+     * @param expect the expected class of outcome
+     * @param problems for {@link Expect#FORMAT_ERROR} and {@link Expect#VALUE_ERROR}: the acceptable {@link
+     *     FiffFormatException.Problem}s; empty otherwise
+     * @param offset the offset of the damaged tag (or of the damage), -1 when the whole file is damaged
+     * @param bytes the damaged file
+     */
     public Corruption {
         problems = Set.copyOf(problems);
         bytes = bytes.clone();

@@ -1,9 +1,11 @@
 package io.github.fiffkit.testkit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A generated FIFF file: its bytes, the tags of its chain in chain order, the hidden (unlinked) tags, and the
@@ -71,6 +73,20 @@ public final class Generated {
      */
     public Path write(Path file) throws IOException {
         Files.write(file, bytes);
+        return file;
+    }
+
+    /**
+     * Writes the file gzip-compressed, as a {@code .fif.gz} file is stored.
+     *
+     * @param file the destination (created or replaced)
+     * @return the file
+     * @throws IOException when writing fails
+     */
+    public Path writeGzip(Path file) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(bytes);
+        }
         return file;
     }
 

@@ -12,7 +12,15 @@ import java.util.Arrays;
  * @param data     the tag data
  */
 public record GeneratedTag(long position, int kind, int type, int next, byte[] data) {
-    /** Copies the data. */
+    /**
+     * Copies the data.
+     *
+     * @param position offset of the tag header in the file
+     * @param kind tag kind
+     * @param type data type
+     * @param next the {@code next} field written (0, -1 or an absolute offset)
+     * @param data the tag data
+     */
     public GeneratedTag {
         data = data.clone();
     }

@@ -848,9 +848,10 @@ public final class SyntheticFiff {
                         ? uniqueInt(1_000_000_000, Integer.MAX_VALUE) : -uniqueInt(10, 1_000_000);
             } else {
                 int day;
+                // never on 1 January: an anonymizer that keeps only the year would keep such a day unchanged
                 do {
                     day = Julian.of(LocalDate.of(1930, 1, 1)) + r.nextInt(80 * 365);
-                } while (!numbers.add((long) day));
+                } while (Julian.toLocalDate(day).getDayOfYear() == 1 || !numbers.add((long) day));
                 julian = day;
             }
             add(FiffKind.SUBJ_BIRTH_DAY, FiffType.JULIAN, TagData.ofInts(julian));

@@ -83,6 +83,18 @@ class SyntheticFiffTest {
     }
 
     @Test
+    void gzipCopiesReadBackAsGenerated() throws IOException {
+        for (long seed = 0; seed < 10; seed++) {
+            Generated g = SyntheticFiff.generate(seed);
+            Path gz = g.writeGzip(tmp.resolve("g.fif.gz"));
+            try (FiffReader r = FiffReader.open(gz)) {
+                assertTrue(r.isCompressed());
+            }
+            assertReadsBack(g, gz);
+        }
+    }
+
+    @Test
     void sameSeedSameBytesOtherSeedOtherBytes() {
         for (long seed = 0; seed < 20; seed++) {
             assertArrayEquals(SyntheticFiff.generate(seed).bytes(), SyntheticFiff.generate(seed).bytes());

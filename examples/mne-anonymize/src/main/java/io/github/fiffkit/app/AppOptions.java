@@ -1,6 +1,8 @@
 package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.Policy;
+import io.github.fiffkit.anonymize.PolicyLoader;
 import io.github.fiffkit.anonymize.Preset;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,19 +33,27 @@ import java.util.Objects;
  * @param noGui                   {@code --no-gui}: run on the command line
  * @param jobs                    {@code --jobs}: how many files to anonymize at once
  * @param leakCheck               search each output for the original values (off with {@code --no-leak-check})
+ * @param policy                  {@code --policy}: a JSON policy file, or {@code null} for the preset
+ * @param secretEnv               {@code --secret-env}: the environment variable holding the keyed-hash secret
+ * @param secretFile              {@code --secret-file}: the file holding the keyed-hash secret
+ * @param report                  {@code --report}: the JSON Lines report to write, or {@code null}
+ * @param dryRun                  {@code --dry-run}: say what would change, write nothing
+ * @param verify                  {@code --verify}: files and folders to check instead of anonymizing (empty: none)
  */
 public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
         boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
         Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
-        Preset preset, boolean noGui, int jobs, boolean leakCheck) {
+        Preset preset, boolean noGui, int jobs, boolean leakCheck, Path policy, String secretEnv, Path secretFile,
+        Path report, boolean dryRun, List<Path> verify) {
 
     /** The seed's date format for {@code --md} and {@code --sb}. */
     public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu");
 
-    /** Copies the list of inputs and fills in the default preset. */
+    /** Copies the lists; a missing preset is the default one unless a policy file is given. */
     public AppOptions {
         inputs = List.copyOf(inputs);
-        preset = preset == null ? Preset.MNE_ANONYMIZE : preset;
+        verify = verify == null ? List.of() : List.copyOf(verify);
+        preset = preset == null && policy == null ? Preset.MNE_ANONYMIZE : preset;
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more, not " + jobs);
         }
@@ -57,7 +67,8 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
      */
     public static AppOptions defaults(List<Path> inputs) {
         return new AppOptions(inputs, null, false, false, false, false, false, false, null, null, null, null, null,
-                Preset.MNE_ANONYMIZE, false, Runtime.getRuntime().availableProcessors(), true);
+                Preset.MNE_ANONYMIZE, false, Runtime.getRuntime().availableProcessors(), true, null, null, null, null,
+                false, List.of());
     }
 
     /**
@@ -68,8 +79,27 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
      */
     public List<String> conflicts() {
         List<String> problems = new ArrayList<>();
-        if (inputs.isEmpty()) {
+        if (!verify.isEmpty()) {
+            if (!inputs.isEmpty() || output != null || deleteInput || dryRun) {
+                problems.add("--verify checks files that are already anonymized; it goes with neither -i, -o, -d"
+                        + " nor --dry-run");
+            }
+        } else if (inputs.isEmpty()) {
             problems.add("no input file: give one with -i FILE");
+        }
+        if (policy != null && preset != null) {
+            problems.add("--preset and --policy exclude each other (a policy file names its preset with"
+                    + " \"extends\")");
+        }
+        if (secretEnv != null && secretFile != null) {
+            problems.add("--secret-env and --secret-file exclude each other");
+        }
+        if ((secretEnv != null || secretFile != null) && policy == null) {
+            problems.add("--secret-env and --secret-file give the secret of a policy file's keyed hashes: they need"
+                    + " --policy");
+        }
+        if (dryRun && deleteInput) {
+            problems.add("--dry-run writes nothing, so -d has nothing to wait for");
         }
         if (verbose && silent) {
             problems.add("--verbose and --silent exclude each other");
@@ -120,7 +150,7 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
      */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        parts.add("preset " + preset.id());
+        parts.add(policy != null ? "policy " + policy : "preset " + preset.id());
         parts.add("brute " + (brute ? "on" : "off"));
         parts.add("mne_environment " + (mneEnvironment ? "on" : "off"));
         if (measurementDate != null) {
@@ -142,16 +172,37 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         parts.add("delete input " + (deleteInput ? (avoidDeleteConfirmation ? "yes, without asking" : "after asking")
                 : "no"));
         parts.add("jobs " + jobs);
+        if (dryRun) {
+            parts.add("dry run");
+        }
+        if (report != null) {
+            parts.add("report " + report);
+        }
         return String.join(", ", parts);
     }
 
     /**
-     * Builds the anonymizer these options describe: the preset, overridden by every option the user gave.
+     * Builds the anonymizer these options describe: the preset or the policy file, overridden by every option the
+     * user gave.
      *
      * @return the anonymizer, shared by every file of the run
+     * @throws io.github.fiffkit.anonymize.PolicyFileException listing every problem of the policy file
+     * @throws java.io.IOException when the policy file, its tables or its secret cannot be read
      */
-    public Anonymizer anonymizer() {
-        Anonymizer.Builder b = Anonymizer.builder().preset(Objects.requireNonNull(preset));
+    public Anonymizer anonymizer() throws java.io.IOException {
+        Anonymizer.Builder b = Anonymizer.builder();
+        if (policy != null) {
+            PolicyLoader loader = Policy.loader();
+            if (secretEnv != null) {
+                loader = loader.withSecretFromEnvironment(secretEnv);
+            }
+            if (secretFile != null) {
+                loader = loader.withSecretFromFile(secretFile);
+            }
+            b.policy(loader.load(policy));
+        } else {
+            b.preset(Objects.requireNonNull(preset));
+        }
         if (brute) {
             b.brute(true);
         }
@@ -171,6 +222,6 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         } else if (subjectBirthdayOffset != null) {
             b.subjectBirthdayOffsetDays(subjectBirthdayOffset);
         }
-        return b.leakCheck(leakCheck).recordOldValues(verbose).build();
+        return b.leakCheck(leakCheck && !dryRun).recordOldValues(verbose).digests(report != null).build();
     }
 }

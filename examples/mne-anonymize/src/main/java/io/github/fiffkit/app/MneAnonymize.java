@@ -1,5 +1,6 @@
 package io.github.fiffkit.app;
 
+import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.InputException;
 import io.github.fiffkit.anonymize.PolicyException;
 import io.github.fiffkit.anonymize.Preset;
@@ -51,6 +52,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  2  an input cannot be read or is not valid FIFF (nothing written)",
             "  3  an output cannot be written (nothing left behind)",
             "  4  the leak check found original values in an output (kept; input kept)",
+            "  5  --verify: a file still holds PHI the policy would change",
             "  6  several recordings: at least one failed (the others are done)",
             "  7  the options cannot be applied to a file (nothing written)"})
 public final class MneAnonymize implements Callable<Integer> {
@@ -137,6 +139,29 @@ public final class MneAnonymize implements Callable<Integer> {
     @Option(names = "--no-leak-check", description = "do not search the outputs for the original values")
     private boolean noLeakCheck;
 
+    @Option(names = "--policy", paramLabel = "FILE.json", description = "a JSON policy file (instead of --preset);"
+            + " the options above override it")
+    private Path policy;
+
+    @Option(names = "--secret-env", paramLabel = "NAME", description = "the environment variable that holds the"
+            + " secret of the policy's keyed hashes")
+    private String secretEnv;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "the file that holds the secret of the"
+            + " policy's keyed hashes")
+    private Path secretFile;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON Lines report, one record per"
+            + " file (digests, policy hash, every change; no old values)")
+    private Path report;
+
+    @Option(names = "--dry-run", description = "say what would change, write nothing")
+    private boolean dryRun;
+
+    @Option(names = "--verify", paramLabel = "FILE", arity = "1..*", description = "check anonymized files (or"
+            + " folders): status 5 when the policy would still change a field that holds PHI")
+    private List<Path> verify = new ArrayList<>();
+
     @Spec
     private CommandSpec spec;
 
@@ -196,7 +221,7 @@ public final class MneAnonymize implements Callable<Integer> {
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         AppOptions options = new AppOptions(inputs, output, verbose, silent, delete, force, brute, mneEnvironment,
                 measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
-                threads, !noLeakCheck);
+                threads, !noLeakCheck, policy, secretEnv, secretFile, report, dryRun, verify);
         if (!noGui) {
             // the window shows conflicts next to its fields, and starts without any input chosen
             if (!io.display()) {
@@ -212,13 +237,30 @@ public final class MneAnonymize implements Callable<Integer> {
         if (!conflicts.isEmpty()) {
             return usage(String.join("; ", conflicts));
         }
+        Anonymizer anonymizer;
+        try {
+            anonymizer = options.anonymizer();
+        } catch (IOException e) {
+            // a policy file with problems (each listed with its line), or one that cannot be read
+            io.err().println("mne_anonymize: " + describe(e, policy != null ? policy : Path.of("policy")));
+            return USAGE;
+        }
+        if (!verify.isEmpty()) {
+            List<Path> files;
+            try {
+                files = RunPlan.verifyFiles(verify);
+            } catch (RunPlan.UsageProblem e) {
+                return usage(e.getMessage());
+            }
+            return new Runner(options, io, anonymizer).verify(files);
+        }
         RunPlan plan;
         try {
             plan = RunPlan.make(options);
         } catch (RunPlan.UsageProblem e) {
             return usage(e.getMessage());
         }
-        return new Runner(options, io).run(plan);
+        return new Runner(options, io, anonymizer).run(plan);
     }
 
     private int usage(String message) {

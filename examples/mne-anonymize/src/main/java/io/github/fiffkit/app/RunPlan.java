@@ -169,7 +169,13 @@ final class RunPlan {
                         throw new UsageProblem(target + ": an output would replace its own input; with several"
                                 + " inputs, write into another folder with -o");
                     }
-                    writeTo.add(in.resolveSibling(SplitRecording.anonymizedName(in.getFileName().toString())));
+                    if (j.inputs().size() == 1) {
+                        writeTo.add(in.resolveSibling(SplitRecording.anonymizedName(in.getFileName().toString())));
+                    } else {
+                        // the parts keep their names, so that their references still hold once they replace the
+                        // inputs; until then they wait in a folder of their own
+                        writeTo.add(replacementFolder(j.first()).resolve(in.getFileName()));
+                    }
                 } else {
                     writeTo.add(target);
                 }
@@ -180,12 +186,21 @@ final class RunPlan {
         return new RunPlan(planned, batch, outFolder);
     }
 
+    /** The folder where a split recording that replaces its own parts waits: {@code x_raw_anonymized/}. */
+    static Path replacementFolder(Path firstPart) {
+        String name = SplitRecording.anonymizedName(firstPart.getFileName().toString());
+        int dot = name.toLowerCase(Locale.ROOT).indexOf(".fif");
+        return firstPart.resolveSibling(dot > 0 ? name.substring(0, dot) : name + ".parts");
+    }
+
     /** Two outputs on one file, or an output on another recording's input: an error before anything is written. */
     private static void checkCollisions(List<Job> jobs) throws UsageProblem {
         Map<Path, Path> producer = new LinkedHashMap<>();
-        Set<Path> inputs = new LinkedHashSet<>();
+        Map<Path, Path> inputs = new HashMap<>();
         for (Job j : jobs) {
-            inputs.addAll(j.inputs());
+            for (Path in : j.inputs()) {
+                inputs.put(key(in), in);
+            }
         }
         for (Job j : jobs) {
             if (j.failure() != null) {
@@ -199,11 +214,10 @@ final class RunPlan {
                     throw new UsageProblem("two inputs would be written to the same output " + target + ": "
                             + before + " and " + j.inputs().get(i));
                 }
-                for (Path in : inputs) {
-                    if (sameFile(in, target)) {
-                        throw new UsageProblem("the output " + target + " of " + j.inputs().get(i)
-                                + " would replace the input " + in);
-                    }
+                Path in = inputs.get(key);
+                if (in != null) {
+                    throw new UsageProblem("the output " + target + " of " + j.inputs().get(i)
+                            + " would replace the input " + in);
                 }
             }
         }
@@ -240,6 +254,30 @@ final class RunPlan {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The files to verify: each file given, and every FIFF file under each folder given (our own outputs
+     * included: they are what one verifies).
+     *
+     * @param given files and folders
+     * @return the files, in the order given, each folder's in name order
+     * @throws UsageProblem when a folder cannot be listed
+     */
+    static List<Path> verifyFiles(List<Path> given) throws UsageProblem {
+        List<Path> files = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    files.addAll(s.filter(Files::isRegularFile).filter(RunPlan::isFiffName).sorted().toList());
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UsageProblem("cannot list the folder " + p + ": " + e.getMessage());
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
     }
 
     /** The FIFF files under a folder, in name order, without our own outputs. */

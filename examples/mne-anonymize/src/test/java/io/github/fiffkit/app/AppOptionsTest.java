@@ -8,6 +8,7 @@ import io.github.fiffkit.anonymize.BirthdayDate;
 import io.github.fiffkit.anonymize.MeasurementDate;
 import io.github.fiffkit.anonymize.Policy;
 import io.github.fiffkit.anonymize.Preset;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,11 +19,11 @@ class AppOptionsTest {
     private static AppOptions with(boolean brute, LocalDate md, Integer mdo, Integer sbo, String his,
             Preset preset) {
         return new AppOptions(List.of(Path.of("a.fif")), null, false, false, false, false, brute, false, md, mdo,
-                null, sbo, his, preset, true, 1, true);
+                null, sbo, his, preset, true, 1, true, null, null, null, null, false, List.of());
     }
 
     @Test
-    void theDefaultsAreTheSeedsAndConflictFree() {
+    void theDefaultsAreTheSeedsAndConflictFree() throws IOException {
         AppOptions o = AppOptions.defaults(List.of(Path.of("a.fif")));
         assertEquals(List.of(), o.conflicts());
         Policy p = o.anonymizer().policy();
@@ -33,7 +34,7 @@ class AppOptionsTest {
     }
 
     @Test
-    void everyGivenOptionOverridesThePreset() {
+    void everyGivenOptionOverridesThePreset() throws IOException {
         Policy p = with(true, null, 35, -3, "S01", Preset.MNE_PYTHON).anonymizer().policy();
         assertEquals(Preset.MNE_PYTHON.id(), p.name());
         assertTrue(p.options().brute());
@@ -46,7 +47,7 @@ class AppOptionsTest {
     }
 
     @Test
-    void optionsNotGivenLeaveThePresetsValues() {
+    void optionsNotGivenLeaveThePresetsValues() throws IOException {
         Policy strict = with(false, null, null, null, null, Preset.STRICT).anonymizer().policy();
         assertEquals(Policy.of(Preset.STRICT).options(), strict.options(), "strict keeps its own brute");
     }
@@ -54,7 +55,8 @@ class AppOptionsTest {
     @Test
     void conflictsAreListedInWords() {
         AppOptions o = new AppOptions(List.of(), null, true, true, false, false, false, false,
-                LocalDate.of(2000, 1, 1), 3, LocalDate.of(2000, 1, 1), 4, null, null, true, 1, true);
+                LocalDate.of(2000, 1, 1), 3, LocalDate.of(2000, 1, 1), 4, null, null, true, 1, true, null, null, null, null,
+                false, List.of());
         assertEquals(4, o.conflicts().size(), o.conflicts().toString());
     }
 

@@ -255,4 +255,65 @@ class BatchTest {
         assertTrue(r.err().contains("would replace the input " + b), r.err());
         assertArrayEquals(before, Files.readAllBytes(b));
     }
+
+    @Test
+    void aFolderWithoutRecordingsIsNothingToDo() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        TestFiles.small(in.resolve("a_raw_anonymized.fif"), "g");
+        Files.writeString(in.resolve("notes.txt"), "x");
+        AppRun r = AppRun.of("--no-gui", "-i", in.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(List.of("mne_anonymize: nothing to anonymize: no FIFF file (.fif, .fif.gz, .fiff) other than"
+                + " our own outputs in " + in), r.errLines());
+        assertEquals(List.of("a_raw_anonymized.fif", "notes.txt"), tree(in));
+    }
+
+    @Test
+    void theTemporaryFilesOfARunCutShortCanBeRemoved() throws IOException {
+        Path out = dir.resolve("x_raw_anonymized.fif");
+        Path temp = Files.createFile(dir.resolve(".x_raw_anonymized.fif.fiffkit-0a1b2c3d.tmp"));
+        Path otherTemp = Files.createFile(dir.resolve(".y_raw_anonymized.fif.fiffkit-0a1b2c3d.tmp"));
+        Path lookalike = Files.createFile(dir.resolve(".x_raw_anonymized.fif.fiffkit-notours.txt"));
+        assertEquals(1, Runner.removeTemporaries(List.of(out)));
+        assertFalse(Files.exists(temp));
+        assertTrue(Files.exists(otherTemp), "another output's temporary file stays");
+        assertTrue(Files.exists(lookalike));
+    }
+
+    @Test
+    void severalInputsNeedAnOutputFolderNotAFile() throws IOException {
+        Path a = TestFiles.small(dir.resolve("a_raw.fif"), "g");
+        Path b = TestFiles.small(dir.resolve("b_raw.fif"), "g");
+        Path file = Files.writeString(dir.resolve("out.fif"), "x");
+        AppRun r = AppRun.of("--no-gui", "-i", a.toString(), b.toString(), "-o", file.toString());
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("is a file; several inputs need an output folder"), r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void aSplitRecordingThatReplacesItselfKeepsItsReferencesAndWaitsInAFolderUntilAllowed() throws IOException {
+        List<Path> parts = TestFiles.split(dir, "run_raw.fif", 3);
+        byte[] before = Files.readAllBytes(parts.get(1));
+        AppRun no = AppRun.withInput("n\n", "--no-gui", "-i", parts.get(0).toString(), "-o",
+                parts.get(0).toString());
+        assertEquals(0, no.status(), no.toString());
+        assertEquals("Replace " + parts.get(0) + " and its 2 other parts with the anonymized version? [y/N] ",
+                no.err());
+        Path waiting = dir.resolve("run_raw_anonymized");
+        assertTrue(no.out().contains("the anonymized output is " + waiting), no.out());
+        assertArrayEquals(before, Files.readAllBytes(parts.get(1)));
+        assertEquals(List.of("run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), tree(waiting));
+
+        AppRun yes = AppRun.of("--no-gui", "-i", parts.get(1).toString(), "-o", parts.get(0).toString(), "-f");
+        assertEquals(0, yes.status(), yes.toString());
+        for (Path p : parts) {
+            assertEquals("mne_anonymize", TestFiles.string(p, FiffKind.SUBJ_LAST_NAME), p.toString());
+        }
+        assertEquals(List.of("run_raw-1.fif"), TestFiles.strings(parts.get(0), FiffKind.REF_FILE_NAME),
+                "the references name the parts as they are now called");
+        assertEquals(List.of("run_raw.fif", "run_raw-2.fif"), TestFiles.strings(parts.get(1),
+                FiffKind.REF_FILE_NAME));
+        assertTrue(yes.out().contains("replaced " + parts.get(0) + " and its 2 other parts"), yes.out());
+    }
 }

@@ -241,4 +241,23 @@ class LaunchersIT {
         assertTrue(Files.exists(in));
         assertTrue(r.err().startsWith("Delete " + in + "? [y/N] "), r.err());
     }
+
+    @Test
+    void mneAnonymizeReadsTheKeyedHashSecretFromTheEnvironment() throws Exception {
+        Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
+        Path policy = Files.writeString(dir.resolve("p.json"),
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"hash\"}]}");
+        env.put("FIFFKIT_IT_SECRET", "an environment secret");
+        Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", in.toString(), "-o",
+                dir.resolve("a.fif").toString(), "--policy", policy.toString(), "--secret-env", "FIFFKIT_IT_SECRET");
+        assertEquals(0, r.status(), r.toString());
+        env.put("FIFFKIT_IT_SECRET", "another one");
+        r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", in.toString(), "-o", dir.resolve("b.fif").toString(),
+                "--policy", policy.toString(), "--secret-env", "FIFFKIT_IT_SECRET");
+        assertEquals(0, r.status(), r.toString());
+        String a = TestFiles.string(dir.resolve("a.fif"), io.github.fiffkit.core.FiffKind.SUBJ_HIS_ID);
+        String b = TestFiles.string(dir.resolve("b.fif"), io.github.fiffkit.core.FiffKind.SUBJ_HIS_ID);
+        assertTrue(a.matches("[0-9a-f]{16}") && b.matches("[0-9a-f]{16}"), a + " " + b);
+        assertFalse(a.equals(b), "the secret comes from the variable");
+    }
 }

@@ -236,7 +236,10 @@ public final class Engine {
             }
             List<LeakHit> leaks = List.of();
             if (channel != null) {
-                settings.files().force(channel);
+                if (!compress) {
+                    // the one force before the move; a compressed output forces its packed copy instead
+                    settings.files().force(channel);
+                }
                 channel.close();
                 channel = null;
                 if (settings.leakCheck()) {

@@ -9,14 +9,20 @@ import java.nio.channels.WritableByteChannel;
 /**
  * A file read with positional reads through a small window, so that walking many small tag headers costs few
  * system calls, and copied with {@link FileChannel#transferTo}, so that bulk data never passes through the heap.
+ * The window adapts: where a window served a single read (a tag header followed by bulk data that is copied,
+ * not read), the next one is small, so that walking a recording reads its headers, not 64 KiB of data after each.
  */
 public final class FileSource implements Source {
     private static final int WINDOW = 64 * 1024;
+    /** The window after one that served a single read. */
+    private static final int SMALL_WINDOW = 4 * 1024;
 
     private final FileChannel channel;
     private final long size;
     private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
     private long windowStart = -1;
+    /** Reads served by the current window. */
+    private int served;
 
     /**
      * @param channel an open channel, owned by this source from now on
@@ -37,8 +43,9 @@ public final class FileSource implements Source {
         int want = dst.remaining();
         if (want <= WINDOW) {
             if (windowStart < 0 || position < windowStart || position + want > windowStart + window.limit()) {
-                fill(position);
+                fill(position, want);
             }
+            served++;
             if (position + want > windowStart + window.limit()) {
                 throw new EOFException("end of file at " + (windowStart + window.limit()));
             }
@@ -57,8 +64,12 @@ public final class FileSource implements Source {
         }
     }
 
-    private void fill(long position) throws IOException {
+    private void fill(long position, int want) throws IOException {
         window.clear();
+        if (windowStart >= 0 && served <= 1) {
+            window.limit(Math.max(want, SMALL_WINDOW));
+        }
+        served = 0;
         long pos = position;
         while (window.hasRemaining()) {
             int n = channel.read(window, pos);

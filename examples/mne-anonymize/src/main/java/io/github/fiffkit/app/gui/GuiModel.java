@@ -1,6 +1,7 @@
 package io.github.fiffkit.app.gui;
 
 import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.app.AppOptions;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.PolicyException;
 import io.github.fiffkit.anonymize.Preset;
@@ -41,6 +42,9 @@ public final class GuiModel {
     private String subjectBirthday = "";
     private String subjectBirthdayOffset = "";
     private String his = "";
+    private String policy = "";
+    private String secretEnv;
+    private Path secretFile;
 
     /** One row of the "Read" table: a field the anonymizer would change. */
     public record Row(String file, String field, String block, String action, String current, String after) {
@@ -154,7 +158,7 @@ public final class GuiModel {
      * @return the model
      * @throws IOException when an input folder cannot be listed
      */
-    public static GuiModel from(io.github.fiffkit.app.AppOptions o) throws IOException {
+    public static GuiModel from(AppOptions o) throws IOException {
         GuiModel m = new GuiModel();
         m.addInputs(o.inputs());
         m.setOutput(o.output() == null ? "" : o.output().toString());
@@ -163,12 +167,15 @@ public final class GuiModel {
         m.setMneEnvironment(o.mneEnvironment());
         m.setDeleteInput(o.deleteInput());
         m.setMeasurementDate(o.measurementDate() == null ? "" : o.measurementDate().format(
-                io.github.fiffkit.app.AppOptions.DATE_FORMAT));
+                AppOptions.DATE_FORMAT));
         m.setMeasurementDateOffset(o.measurementDateOffset() == null ? "" : o.measurementDateOffset().toString());
         m.setSubjectBirthday(o.subjectBirthday() == null ? "" : o.subjectBirthday().format(
-                io.github.fiffkit.app.AppOptions.DATE_FORMAT));
+                AppOptions.DATE_FORMAT));
         m.setSubjectBirthdayOffset(o.subjectBirthdayOffset() == null ? "" : o.subjectBirthdayOffset().toString());
         m.setHis(o.hisId() == null ? "" : o.hisId());
+        m.setPolicy(o.policy() == null ? "" : o.policy().toString());
+        m.secretEnv = o.secretEnv();
+        m.secretFile = o.secretFile();
         return m;
     }
 
@@ -342,6 +349,16 @@ public final class GuiModel {
         his = Objects.requireNonNull(text);
     }
 
+    /** @return {@code --policy} as typed: a JSON policy file, empty for the preset */
+    public String policy() {
+        return policy;
+    }
+
+    /** @param text a JSON policy file (it names its preset with {@code extends}), or empty for the preset */
+    public void setPolicy(String text) {
+        policy = Objects.requireNonNull(text).trim();
+    }
+
     // ---- validation and the anonymizer
 
     /**
@@ -396,11 +413,14 @@ public final class GuiModel {
      * @return the date, or null when the text is not one
      */
     static LocalDate parseDate(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
         if (!text.matches("\\d{8}")) {
             return null;
         }
         try {
-            return LocalDate.parse(text, io.github.fiffkit.app.AppOptions.DATE_FORMAT.withResolverStyle(
+            return LocalDate.parse(text, AppOptions.DATE_FORMAT.withResolverStyle(
                     java.time.format.ResolverStyle.STRICT));
         } catch (DateTimeException e) {
             return null;
@@ -413,32 +433,34 @@ public final class GuiModel {
 
     /**
      * @param recordOldValues whether the result lists old values (the "Read" table does; reports do not)
-     * @return an anonymizer for these options
+     * @return the options of the command line that these choices stand for
      * @throws IllegalStateException when {@link #problems()} is not empty
      */
-    public Anonymizer anonymizer(boolean recordOldValues) {
+    public AppOptions options(boolean recordOldValues) {
         List<String> p = problems();
         if (!p.isEmpty()) {
             throw new IllegalStateException(String.join(" ", p));
         }
-        Anonymizer.Builder b = Anonymizer.builder().preset(preset).brute(brute).mneEnvironment(mneEnvironment)
-                .recordOldValues(recordOldValues);
-        if (!measurementDate.isEmpty()) {
-            b.measurementDate(parseDate(measurementDate));
-        }
-        if (!measurementDateOffset.isEmpty()) {
-            b.measurementDateOffsetDays(parseDays(measurementDateOffset));
-        }
-        if (!subjectBirthday.isEmpty()) {
-            b.subjectBirthday(parseDate(subjectBirthday));
-        }
-        if (!subjectBirthdayOffset.isEmpty()) {
-            b.subjectBirthdayOffsetDays(parseDays(subjectBirthdayOffset));
-        }
-        if (!his.isEmpty()) {
-            b.hisId(his);
-        }
-        return b.build();
+        Path policyFile = policy.isEmpty() ? null : Path.of(policy);
+        return new AppOptions(inputs, output.isEmpty() ? null : Path.of(output), recordOldValues, false, deleteInput,
+                false, brute, mneEnvironment, parseDate(measurementDate), days(measurementDateOffset),
+                parseDate(subjectBirthday), days(subjectBirthdayOffset), his.isEmpty() ? null : his,
+                policyFile == null ? preset : null, false, 1, true, policyFile, secretEnv, secretFile, null, false,
+                List.of());
+    }
+
+    private static Integer days(String text) {
+        return text.isEmpty() ? null : parseDays(text);
+    }
+
+    /**
+     * @param recordOldValues whether the result lists old values (the "Read" table does; reports do not)
+     * @return an anonymizer for these options, built as the command line builds it
+     * @throws IOException when the policy file cannot be read or has mistakes (the message lists them)
+     * @throws IllegalStateException when {@link #problems()} is not empty
+     */
+    public Anonymizer anonymizer(boolean recordOldValues) throws IOException {
+        return options(recordOldValues).anonymizer();
     }
 
     /**
@@ -463,9 +485,10 @@ public final class GuiModel {
 
     /**
      * @return the job for "Anonymize", fixed at this moment
+     * @throws IOException when the policy file cannot be read or has mistakes
      * @throws IllegalStateException when {@link #problems()} is not empty
      */
-    public Job job() {
+    public Job job() throws IOException {
         return new Job(anonymizer(false), inputs, outputs());
     }
 

@@ -66,6 +66,7 @@ public final class MainWindow extends JFrame {
     private final JTextField birthday = new JTextField(10);
     private final JTextField birthdayOffset = new JTextField(6);
     private final JTextField his = new JTextField(16);
+    private final JTextField policy = new JTextField(30);
     private final DefaultTableModel table = new DefaultTableModel(
             new Object[] {"File", "Field", "Block", "Action", "Now", "After"}, 0) {
         private static final long serialVersionUID = 1L;
@@ -153,6 +154,11 @@ public final class MainWindow extends JFrame {
         }
         preset.setName("preset");
         addRow(form, row++, label("Preset:", KeyEvent.VK_P, preset), preset, null);
+        policy.setName("policy");
+        policy.setToolTipText("A JSON policy file (it names its preset with \"extends\"); empty: the preset above");
+        JButton policyBrowse = button("Choose…", KeyEvent.VK_L, "policy.browse");
+        policyBrowse.addActionListener(e -> choosePolicy());
+        addRow(form, row++, label("Policy file:", KeyEvent.VK_L, policy), policy, policyBrowse);
 
         brute.setName("brute");
         brute.setMnemonic(KeyEvent.VK_U);
@@ -277,6 +283,10 @@ public final class MainWindow extends JFrame {
         birthdayOffset.getDocument().addDocumentListener(onText(
                 () -> model.setSubjectBirthdayOffset(birthdayOffset.getText())));
         his.getDocument().addDocumentListener(onText(() -> model.setHis(his.getText())));
+        policy.getDocument().addDocumentListener(onText(() -> {
+            model.setPolicy(policy.getText());
+            preset.setEnabled(model.policy().isEmpty());
+        }));
         preset.addActionListener(e -> Preset.byId((String) preset.getSelectedItem()).ifPresent(model::setPreset));
         brute.addActionListener(e -> model.setBrute(brute.isSelected()));
         mneEnvironment.addActionListener(e -> model.setMneEnvironment(mneEnvironment.isSelected()));
@@ -316,6 +326,8 @@ public final class MainWindow extends JFrame {
         birthday.setText(model.subjectBirthday());
         birthdayOffset.setText(model.subjectBirthdayOffset());
         his.setText(model.his());
+        policy.setText(model.policy());
+        preset.setEnabled(model.policy().isEmpty());
     }
 
     private File lastFolder() {
@@ -342,6 +354,15 @@ public final class MainWindow extends JFrame {
                 rememberFolder(f);
             }
             addInputs(paths);
+        }
+    }
+
+    private void choosePolicy() {
+        JFileChooser ch = new JFileChooser(lastFolder());
+        ch.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter("JSON policy files", "json"));
+        if (ch.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
+            policy.setText(ch.getSelectedFile().getAbsolutePath());
+            rememberFolder(ch.getSelectedFile());
         }
     }
 
@@ -433,7 +454,13 @@ public final class MainWindow extends JFrame {
         if (!usable()) {
             return;
         }
-        GuiModel.Job job = model.job();
+        GuiModel.Job job;
+        try {
+            job = model.job();
+        } catch (IOException e) {
+            error(GuiModel.plainWords(e));
+            return;
+        }
         busy(true);
         progress.setIndeterminate(job.inputs().size() == 1);
         progress.setMinimum(0);

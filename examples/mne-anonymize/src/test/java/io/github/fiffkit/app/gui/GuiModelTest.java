@@ -37,7 +37,7 @@ class GuiModelTest {
     }
 
     @Test
-    void nothingChosenIsAProblem() {
+    void nothingChosenIsAProblem() throws IOException {
         GuiModel m = new GuiModel();
         assertEquals(List.of("Choose at least one input file."), m.problems());
         assertThrows(IllegalStateException.class, m::job);
@@ -238,7 +238,7 @@ class GuiModelTest {
         Path a = copy("a_raw.fif");
         io.github.fiffkit.app.AppOptions o = new io.github.fiffkit.app.AppOptions(List.of(a), dir.resolve("o.fif"),
                 false, false, true, false, true, true, LocalDate.of(2001, 2, 3), null, null, -10, "H1",
-                Preset.STRICT, false, 2, true);
+                Preset.STRICT, false, 2, true, null, null, null, null, false, List.of());
         GuiModel m = GuiModel.from(o);
         assertEquals(List.of(a), m.inputs());
         assertEquals(dir.resolve("o.fif").toString(), m.output());
@@ -250,5 +250,20 @@ class GuiModelTest {
         assertEquals("-10", m.subjectBirthdayOffset());
         assertEquals("H1", m.his());
         assertEquals(List.of(), m.problems());
+    }
+
+    @Test
+    void aPolicyFileDecidesAndItsMistakesAreShownInPlainWords() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif")));
+        assertFalse(m.read().stream().anyMatch(r -> r.field().equals("FIFF_SUBJ_WEIGHT")), "no brute by default");
+        m.setPolicy(Path.of("../policies/lab-default.json").toString());
+        assertTrue(m.read().stream().anyMatch(r -> r.field().equals("FIFF_SUBJ_WEIGHT")),
+                "the lab policy turns brute on");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\n  \"fiffPolicy\": 1,\n  \"extends\": \"mne-anonymize\",\n  \"colour\": 3\n}\n");
+        m.setPolicy(bad.toString());
+        IOException e = assertThrows(IOException.class, m::job);
+        assertTrue(e.getMessage().contains("colour") && e.getMessage().contains("4"), e.getMessage());
     }
 }

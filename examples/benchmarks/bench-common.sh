@@ -1,0 +1,85 @@
+# Shared by bench-e2e.sh and bench-batch.sh (sourced, not run).
+# Timing: wall clock (date +%s%N) around the command AND the sync of its output; peak resident memory from
+# /usr/bin/time -f %M (GNU time, package "time"). Results are appended as "label<TAB>millis<TAB>rss_kb<TAB>cpu_millis" to $results.
+
+bench_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+repo_dir=$(cd -- "$bench_dir/../.." && pwd -P)
+bench_jar=${BENCH_JAR:-$bench_dir/target/benchmarks.jar}
+app=${MNE_ANONYMIZE:-$repo_dir/examples/mne-anonymize/target/bin/mne_anonymize}
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+python=${PYTHON:-/usr/bin/python3}
+
+need_tools() {
+    if [ ! -f "$bench_jar" ]; then
+        echo "no $bench_jar: build it first with ./mvnw -o -pl examples/benchmarks -am package -DskipTests" >&2
+        exit 2
+    fi
+    if [ ! -x /usr/bin/time ]; then
+        echo "GNU time (/usr/bin/time) is needed for peak memory: apt-get install time" >&2
+        exit 2
+    fi
+}
+
+# app_works: the mne_anonymize application exists and is more than the placeholder
+app_works() {
+    [ -x "$app" ] && "$app" --version >/dev/null 2>&1
+}
+
+mne_works() {
+    [ -x "$python" ] && "$python" -c 'import mne' >/dev/null 2>&1
+}
+
+# timed LABEL SYNC_TARGET COMMAND...: runs the command, then syncs SYNC_TARGET (a file, or every file of a
+# folder; "-" for none), and records the wall time of both, the command's CPU time (user + system) and its
+# peak RSS
+timed() {
+    local label=$1 target=$2
+    shift 2
+    local t0 t1
+    t0=$(date +%s%N)
+    if ! /usr/bin/time -f '%M %U %S' -o "$work/rss.txt" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
+        echo "  $label FAILED:" >&2
+        tail -5 "$work/err.txt" >&2
+        return 1
+    fi
+    if [ "$target" = - ]; then
+        :
+    elif [ -d "$target" ]; then
+        find "$target" -type f -exec sync -- {} +
+    else
+        sync -- "$target"
+    fi
+    t1=$(date +%s%N)
+    local ms=$(((t1 - t0) / 1000000)) rss cpu
+    rss=$(tail -1 "$work/rss.txt" | awk '{print $1}')
+    cpu=$(tail -1 "$work/rss.txt" | awk '{printf "%d", ($2 + $3) * 1000}')
+    printf '%s\t%s\t%s\t%s\n' "$label" "$ms" "$rss" "$cpu" >>"$results"
+    awk -v l="$label" -v ms="$ms" -v rss="$rss" -v cpu="$cpu" \
+        'BEGIN { printf "  %-34s %8.3f s  cpu %7.3f s  %7.1f MB\n", l, ms / 1000, cpu / 1000, rss / 1024 }'
+}
+
+# summary BASELINE_LABEL: medians of every label (wall and CPU), ratios of the wall medians to the baseline's,
+# peak RSS (max over runs)
+summary() {
+    local base=$1
+    echo
+    printf '| %-34s | %4s | %10s | %12s | %14s | %13s |\n' "what" "runs" "median (s)" "x $base" "median CPU (s)" \
+        "peak RSS (MB)"
+    printf '|%s|%s|%s|%s|%s|%s|\n' "------------------------------------" "------" "------------" "--------------" \
+        "----------------" "---------------"
+    awk -F '\t' -v base="$base" '
+        { n[$1]++; t[$1, n[$1]] = $2; c[$1, n[$1]] = $4; if ($3 > rss[$1]) rss[$1] = $3
+          if (!($1 in seen)) { seen[$1]; order[++k] = $1 } }
+        function median(arr, l,    i, j, m, a, tmp) {
+            m = n[l]; for (i = 1; i <= m; i++) a[i] = arr[l, i]
+            for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { tmp = a[i]; a[i] = a[j]; a[j] = tmp }
+            return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+        }
+        END {
+            b = median(t, base)
+            for (i = 1; i <= k; i++) {
+                l = order[i]; m = median(t, l)
+                printf "| %-34s | %4d | %10.3f | %12.2f | %14.3f | %13.1f |\n", l, n[l], m / 1000, m / b, median(c, l) / 1000, rss[l] / 1024
+            }
+        }' "$results"
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end benchmark on one big raw recording: cp + sync of the copy against FiffKit (library, and the
+# mne_anonymize application once it exists) + sync, and MNE-Python's read + anonymize + save when installed.
+# Each tool runs RUNS times, in turns; the summary gives medians, ratios to cp + sync and peak RSS.
+#
+#   examples/benchmarks/bench-e2e.sh [-n RUNS] [-s SIZE] [-w WORKDIR] [-x JAVA_HEAP] [--no-mne]
+#
+# SIZE of the generated file (default 1536M: 309 channels float32 at 1 kHz, about 21 minutes); WORKDIR
+# (default ${TMPDIR:-/tmp}/fiffkit-bench) keeps the generated file between runs; JAVA_HEAP (default 64m) is
+# the -Xmx of our runs. Build first: ./mvnw -o -pl examples/benchmarks -am package -DskipTests
+set -euo pipefail
+. "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
+
+runs=5
+size=1536M
+work=${TMPDIR:-/tmp}/fiffkit-bench
+heap=64m
+with_mne=1
+while [ $# -gt 0 ]; do
+    case $1 in
+        -n) runs=$2; shift 2 ;;
+        -s) size=$2; shift 2 ;;
+        -w) work=$2; shift 2 ;;
+        -x) heap=$2; shift 2 ;;
+        --no-mne) with_mne=0; shift ;;
+        *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+    esac
+done
+need_tools
+mkdir -p "$work"
+results=$work/e2e-results.txt
+: >"$results"
+
+in=$work/bench_${size}_raw.fif
+if [ ! -f "$in" ]; then
+    echo "generating $in ..."
+    "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$in" --size "$size"
+fi
+echo "input: $in ($(stat -c %s "$in") bytes); $runs runs each, in turns; java heap -Xmx$heap; $(nproc) cores"
+cat "$in" >/dev/null # warm page cache, as for every tool
+
+mne_script=$work/mne_anonymize.py
+cat >"$mne_script" <<'PY'
+import sys
+import mne
+raw = mne.io.read_raw_fif(sys.argv[1], preload=False, verbose="error")
+raw.anonymize(verbose="error")
+raw.save(sys.argv[2], overwrite=True, verbose="error")
+PY
+tools="cp lib lib-cds"
+# an application class-data sharing archive for the library runs (made once, by a run on a small file)
+jsa=$work/benchmarks-app.jsa
+if [ ! -f "$jsa" ]; then
+    small=$work/small_440k_raw.fif
+    [ -f "$small" ] || "$java_cmd" -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$small" \
+        --size 440k --sfreq 330 >/dev/null
+    "$java_cmd" -XX:ArchiveClassesAtExit="$jsa" -cp "$bench_jar" io.github.fiffkit.bench.AnonymizeFile "$small" \
+        "$work/cds-out_raw.fif" >/dev/null 2>&1 || rm -f "$jsa"
+    rm -f "$work/cds-out_raw.fif"
+fi
+if app_works; then tools="$tools app"; else echo "(mne_anonymize application not built or not there yet: skipped)"; fi
+if [ "$with_mne" = 1 ] && mne_works; then
+    tools="$tools mne"
+elif [ "$with_mne" = 1 ]; then
+    echo "(MNE-Python not installed: '$python -c \"import mne\"' fails; skipped)"
+fi
+
+out=$work/out_raw.fif
+for i in $(seq 1 "$runs"); do
+    echo "run $i/$runs"
+    for t in $tools; do
+        rm -f "$out"
+        case $t in
+            cp) timed "cp+sync" "$out" cp -- "$in" "$out" ;;
+            lib) timed "fiffkit-library+sync" "$out" "$java_cmd" "-Xmx$heap" -cp "$bench_jar" \
+                io.github.fiffkit.bench.AnonymizeFile "$in" "$out" ;;
+            lib-cds) timed "fiffkit-library-cds+sync" "$out" "$java_cmd" "-Xmx$heap" -XX:SharedArchiveFile="$jsa" \
+                -cp "$bench_jar" io.github.fiffkit.bench.AnonymizeFile "$in" "$out" ;;
+            app) FIFFKIT_JAVA_OPTS="-Xmx$heap ${FIFFKIT_JAVA_OPTS:-}" timed "mne_anonymize-app+sync" "$out" \
+                "$app" --no-gui --silent --in "$in" --out "$out" ;;
+            mne) timed "mne-python+sync" "$out" "$python" "$mne_script" "$in" "$out" ;;
+        esac
+    done
+done
+rm -f "$out"
+summary "cp+sync"

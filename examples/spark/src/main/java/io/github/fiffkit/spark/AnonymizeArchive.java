@@ -1,0 +1,159 @@
+package io.github.fiffkit.spark;
+
+import io.github.fiffkit.anonymize.PolicyFileException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The Spark job's command line, for {@code spark-submit --class io.github.fiffkit.spark.AnonymizeArchive}.
+ * Policy options are the application's. The job never fails for a file: each file's outcome is a report row.
+ */
+@Command(name = "fiffkit-spark", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
+        description = "Anonymizes every FIFF file under an input URI (or listed in a file) on Apache Spark, "
+                + "mirroring their paths under the output URI, with one JSON Lines report row per file.")
+public final class AnonymizeArchive implements Callable<Integer> {
+    @Option(names = "--input", paramLabel = "URI", description = "a folder or file on any Hadoop file system")
+    String input;
+
+    @Option(names = "--input-list", paramLabel = "URI", description = "a text file listing one input URI a line")
+    String inputList;
+
+    @Option(names = "--input-root", paramLabel = "URI",
+            description = "with --input-list: the folder mirrored under the output (default: the common parent)")
+    String inputRoot;
+
+    @Option(names = "--output", required = true, paramLabel = "URI", description = "the output folder")
+    String output;
+
+    @Option(names = "--report", paramLabel = "URI",
+            description = "the JSON Lines report (default: <output>/_fiffkit/report.jsonl)")
+    String report;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "mne-anonymize (the default), mne-python or strict")
+    String preset;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "a JSON policy file (a path the driver and executors see, or shipped with --files)")
+    String policy;
+
+    @Option(names = "--secret-env", paramLabel = "NAME",
+            description = "the environment variable holding the keyed-hash secret (set on the executors)")
+    String secretEnv;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "the file holding the keyed-hash secret")
+    String secretFile;
+
+    @Option(names = {"-b", "--brute"}, description = "also weight, height, sex, handedness and the project")
+    Boolean brute;
+
+    @Option(names = "--mne_environment", description = "also the MNE working directory and command line")
+    Boolean mneEnvironment;
+
+    @Option(names = "--his", paramLabel = "TEXT", description = "the HIS id to write (one recording only)")
+    String his;
+
+    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+            description = "set every measurement date to this day (one recording only)")
+    LocalDate md;
+
+    @Option(names = {"--mdo", "--measurement_date_offset"}, paramLabel = "DAYS",
+            description = "move measurement dates this many days earlier")
+    Integer mdo;
+
+    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+            description = "set the birthday to this day (one recording only)")
+    LocalDate sb;
+
+    @Option(names = {"--sbo", "--subject_birthday_offset"}, paramLabel = "DAYS",
+            description = "move the birthday this many days earlier")
+    Integer sbo;
+
+    @Option(names = "--no-leak-check", description = "do not search the outputs for the original values")
+    boolean noLeakCheck;
+
+    @Option(names = "--no-digests", description = "no SHA-256 of inputs and outputs in the report")
+    boolean noDigests;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Spark partitions (default: about 16 recordings a partition, at least 4 per core)")
+    int partitions;
+
+    /**
+     * @return the job, from the options
+     * @throws IllegalArgumentException for options that do not go together
+     */
+    JobSpec spec() {
+        PolicySettings s = new PolicySettings(preset, policy, secretEnv, secretFile, brute, mneEnvironment, his,
+                md, mdo, sb, sbo, !noLeakCheck, !noDigests);
+        return new JobSpec(input, inputList, inputRoot, output, report, s, partitions);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        JobSpec spec;
+        try {
+            spec = spec();
+            // a policy file that cannot be read or is not valid stops the job before Spark starts
+            spec.settings().builder().build();
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("fiffkit-spark: " + e.getMessage());
+            return 1;
+        }
+        SparkConf conf = new SparkConf().setAppName("fiffkit-anonymize");
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            ArchiveJob.Summary summary = ArchiveJob.run(sc, spec);
+            System.out.println("fiffkit-spark: " + summary);
+            return 0;
+        } catch (IllegalArgumentException | PolicyFileException e) {
+            System.err.println("fiffkit-spark: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Reads the seed's DDMMYYYY dates, strictly, as the application does. */
+    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu")
+                .withResolverStyle(ResolverStyle.STRICT);
+
+        @Override
+        public LocalDate convert(String value) {
+            if (!value.matches("\\d{8}")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the form DDMMYYYY,"
+                        + " e.g. 01012000");
+            }
+            try {
+                return LocalDate.parse(value, FORMAT);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a valid day (DDMMYYYY)");
+            }
+        }
+    }
+
+    /**
+     * @param args the options
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line without exiting: 0 when the job ran (whatever became of each file), 1 for a usage
+     * error or inputs and output that overlap.
+     *
+     * @param args the options
+     * @return the exit status
+     */
+    public static int run(String... args) {
+        return new CommandLine(new AnonymizeArchive()).execute(args);
+    }
+}

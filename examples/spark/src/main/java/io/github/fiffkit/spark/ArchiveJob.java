@@ -1,0 +1,272 @@
+package io.github.fiffkit.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.anonymize.OutputFiles;
+import io.github.fiffkit.anonymize.SplitRecording;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The job: list the inputs, read their split-recording references (in parallel), group them into units, run the
+ * units over the executors, and write the report. Usable from a driver program or a test with any
+ * {@link JavaSparkContext}; {@link AnonymizeArchive} is its command line.
+ */
+public final class ArchiveJob {
+    /** The folder under the output that holds the job's own files (state of finished units, the report). */
+    public static final String STATE_FOLDER = "_fiffkit";
+
+    private ArchiveJob() {
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param units     recordings (a split recording is one)
+     * @param files     input files
+     * @param processed units anonymized by this run
+     * @param skipped   units a previous run had finished (nothing done)
+     * @param failedFiles files that ended in an error (reported, not fatal)
+     * @param leakFiles files written whose output the leak check found original values in
+     * @param report    the report's URI
+     */
+    public record Summary(int units, int files, int processed, int skipped, int failedFiles, int leakFiles,
+            String report) implements Serializable {
+        @Override
+        public String toString() {
+            return units + " recordings (" + files + " files): " + processed + " anonymized, " + skipped
+                    + " already done, " + failedFiles + " files failed, " + leakFiles + " with leak hits; report "
+                    + report;
+        }
+    }
+
+    /**
+     * Runs a job.
+     *
+     * @param sc   the Spark context
+     * @param spec the job
+     * @return what was done
+     * @throws IOException              when the inputs cannot be listed or the report cannot be written; a
+     *                                  {@code PolicyFileException} when the policy file is not valid
+     * @throws IllegalArgumentException when the inputs and output overlap or no input is found
+     */
+    public static Summary run(JavaSparkContext sc, JobSpec spec) throws IOException {
+        Configuration conf = sc.hadoopConfiguration();
+        // the policy (file, tables, secret) is checked here, before any work, as the application checks it
+        spec.settings().builder().build();
+        Path output = qualify(new Path(spec.output()), conf);
+        List<String> files = new ArrayList<>();
+        Path root = listInputs(spec, conf, files);
+        String rootPath = root.toUri().getPath();
+        String outPath = output.toUri().getPath();
+        if (sameFs(root, output) && (isUnder(outPath, rootPath) || isUnder(rootPath, outPath))) {
+            throw new IllegalArgumentException("the output " + output + " and the input " + root
+                    + " must not contain each other");
+        }
+        for (String f : files) {
+            if (!isUnder(new Path(f).toUri().getPath(), rootPath)) {
+                throw new IllegalArgumentException(f + " is not under the input root " + root);
+            }
+        }
+        Broadcast<HadoopConf> hc = sc.broadcast(new HadoopConf(conf));
+        int slices = slices(spec, files.size(), sc.defaultParallelism());
+        List<FileRefs> refs = files.isEmpty() ? List.of()
+                : sc.parallelize(files, slices).map(f -> FileRefs.scan(f, hc.value().get())).collect();
+        String outRoot = output.toString();
+        List<Unit> units = Units.group(refs,
+                in -> new Path(outRoot + "/" + relative(in, rootPath)).toString(),
+                in -> Units.id(relative(in, rootPath)));
+        String stateDir = outRoot + "/" + STATE_FOLDER + "/units";
+        PolicySettings settings = spec.settings();
+        String single = singleRecordingProblem(settings, units.size());
+        if (single != null) {
+            throw new IllegalArgumentException(single);
+        }
+        String fingerprint = fingerprint(settings);
+        int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
+        List<UnitWorker.Outcome> outcomes = units.isEmpty() ? List.of()
+                : sc.parallelize(units, unitSlices)
+                        .map(u -> UnitWorker.process(u, settings, fingerprint, hc.value().get(), stateDir)).collect();
+        hc.destroy();
+
+        List<String> rows = new ArrayList<>();
+        int processed = 0;
+        int skipped = 0;
+        int failed = 0;
+        int leaks = 0;
+        for (UnitWorker.Outcome o : outcomes) {
+            rows.addAll(o.rows());
+            if (o.skipped()) {
+                skipped++;
+            } else {
+                processed++;
+            }
+            for (String r : o.rows()) {
+                JsonNode row = UnitWorker.JSON.readTree(r);
+                String status = row.path("status").asText();
+                if (status.equals("failed")) {
+                    failed++;
+                } else if (status.equals("leaks")) {
+                    leaks++;
+                }
+            }
+        }
+        rows.sort(Comparator.naturalOrder());
+        Path report = spec.report() != null ? qualify(new Path(spec.report()), conf)
+                : new Path(outRoot + "/" + STATE_FOLDER + "/report.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (String r : rows) {
+            text.append(r).append('\n');
+        }
+        UnitWorker.writeAtomically(report, text.toString(), conf);
+        return new Summary(units.size(), files.size(), processed, skipped, failed, leaks, report.toString());
+    }
+
+    /**
+     * A fingerprint of the settings and of the policy file's content (never of a secret), stored with each finished
+     * unit: a re-run with other settings does the work again instead of keeping outputs made under the old ones.
+     */
+    static String fingerprint(PolicySettings settings) throws IOException {
+        String text = settings.toString();
+        if (settings.policyFile() != null) {
+            text += "\n" + Units.id(Files.readString(PolicySettings.local(settings.policyFile()),
+                    StandardCharsets.UTF_8));
+        }
+        return Units.id(text);
+    }
+
+    /** As the application: a fixed date or HIS id for several recordings would make them all the same. */
+    static String singleRecordingProblem(PolicySettings s, int recordings) {
+        if (recordings <= 1) {
+            return null;
+        }
+        List<String> given = new ArrayList<>();
+        if (s.measurementDate() != null) {
+            given.add("--md");
+        }
+        if (s.birthday() != null) {
+            given.add("--sb");
+        }
+        if (s.hisId() != null) {
+            given.add("--his");
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        return String.join(", ", given) + (given.size() == 1 ? " is" : " are") + " allowed for one recording only"
+                + " (this run has " + recordings + "): every recording would get the same date or hospital id,"
+                + " and the intervals between recordings would be lost; use --mdo and --sbo to move every date by"
+                + " the same number of days";
+    }
+
+    /**
+     * Partitions for a stage: as asked, else about 16 items a partition but at least 4 partitions per core, at
+     * most one per item and at most 10,000 (small files then share a task's overhead; big ones spread out).
+     */
+    static int slices(JobSpec spec, int items, int parallelism) {
+        if (spec.partitions() > 0) {
+            return spec.partitions();
+        }
+        int wanted = Math.max(4 * Math.max(1, parallelism), (items + 15) / 16);
+        return Math.max(1, Math.min(Math.min(items, wanted), 10_000));
+    }
+
+    private static Path qualify(Path p, Configuration conf) throws IOException {
+        return UnitWorker.fs(p, conf).makeQualified(p);
+    }
+
+    private static boolean sameFs(Path a, Path b) {
+        return String.valueOf(a.toUri().getScheme()).equals(String.valueOf(b.toUri().getScheme()))
+                && String.valueOf(a.toUri().getAuthority()).equals(String.valueOf(b.toUri().getAuthority()));
+    }
+
+    /** @return true when {@code path} is {@code dir} or inside it */
+    static boolean isUnder(String path, String dir) {
+        String d = dir.endsWith("/") ? dir : dir + "/";
+        return path.equals(dir) || path.startsWith(d);
+    }
+
+    static String relative(String uri, String rootPath) {
+        String p = new Path(uri).toUri().getPath();
+        String r = rootPath.endsWith("/") ? rootPath : rootPath + "/";
+        return p.substring(r.length());
+    }
+
+    /** Lists the input files into {@code files} (sorted, qualified URIs) and returns the input root. */
+    private static Path listInputs(JobSpec spec, Configuration conf, List<String> files) throws IOException {
+        TreeSet<String> found = new TreeSet<>();
+        Path root;
+        if (spec.input() != null) {
+            Path in = qualify(new Path(spec.input()), conf);
+            FileSystem fs = UnitWorker.fs(in, conf);
+            FileStatus st = fs.getFileStatus(in);
+            if (st.isFile()) {
+                root = in.getParent();
+                found.add(in.toString());
+            } else {
+                root = in;
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(in, true);
+                while (it.hasNext()) {
+                    LocatedFileStatus f = it.next();
+                    if (f.isFile() && wanted(f.getPath(), in)) {
+                        found.add(f.getPath().toString());
+                    }
+                }
+            }
+        } else {
+            Path list = qualify(new Path(spec.inputList()), conf);
+            String text;
+            try (InputStream s = UnitWorker.fs(list, conf).open(list)) {
+                text = new String(s.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String line : text.lines().map(String::strip).toList()) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    found.add(qualify(new Path(line), conf).toString());
+                }
+            }
+            root = spec.inputRoot() != null ? qualify(new Path(spec.inputRoot()), conf) : commonParent(found);
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no FIFF file found in " + (spec.input() != null ? spec.input()
+                    : spec.inputList()));
+        }
+        files.addAll(found);
+        return root;
+    }
+
+    /** FIFF files, not our own outputs or temporary files, not under the job's own folder. */
+    private static boolean wanted(Path file, Path root) {
+        String name = file.getName();
+        String rel = relative(file.toString(), root.toUri().getPath());
+        return Units.isFiffName(name) && !SplitRecording.isAnonymizedName(name)
+                && !OutputFiles.TEMP_NAME.matcher(name).matches()
+                && !rel.startsWith(STATE_FOLDER + "/");
+    }
+
+    private static Path commonParent(TreeSet<String> uris) {
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("the input list names no file");
+        }
+        Path common = new Path(uris.first()).getParent();
+        for (String u : uris) {
+            while (!isUnder(new Path(u).toUri().getPath(), common.toUri().getPath())) {
+                common = common.getParent();
+            }
+        }
+        return common;
+    }
+}

@@ -1,0 +1,300 @@
+package io.github.fiffkit.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.InputException;
+import io.github.fiffkit.anonymize.PolicyException;
+import io.github.fiffkit.anonymize.PolicyFileException;
+import io.github.fiffkit.core.FiffFormatException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * Runs one unit on an executor: skips it when a previous run finished it, else streams its parts from their file
+ * system through the {@link Anonymizer} to temporary names beside the outputs, renames them, and records the
+ * unit's report rows. Never throws for a file's problem: a failure becomes report rows.
+ */
+final class UnitWorker {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Status of a file that could not be anonymized for a reason other than its input, output or policy. */
+    static final int INTERNAL_ERROR = 70;
+
+    private UnitWorker() {
+    }
+
+    /**
+     * What became of a unit.
+     *
+     * @param rows    one JSON report row per part
+     * @param skipped true when a previous run had finished it and nothing was done
+     */
+    record Outcome(List<String> rows, boolean skipped) implements Serializable {
+    }
+
+    /**
+     * @param unit     the unit
+     * @param settings the policy settings
+     * @param fingerprint the settings' fingerprint, stored with the unit's rows
+     * @param conf     the Hadoop configuration
+     * @param stateDir the folder (URI) of the finished units' rows
+     * @return its report rows
+     */
+    static Outcome process(Unit unit, PolicySettings settings, String fingerprint, Configuration conf,
+            String stateDir) {
+        Path state = new Path(stateDir, unit.id() + ".jsonl");
+        try {
+            List<String> done = finished(unit, fingerprint, state, conf);
+            if (done != null) {
+                return new Outcome(done, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable state file: do the work again
+        }
+        if (unit.error() != null) {
+            return new Outcome(failed(unit, fingerprint, 2, unit.error()), false);
+        }
+        List<String> rows;
+        try {
+            rows = run(unit, settings, fingerprint, conf);
+        } catch (FiffFormatException | InputException e) {
+            return new Outcome(failed(unit, fingerprint, 2, e.getMessage()), false);
+        } catch (PolicyFileException e) {
+            return new Outcome(failed(unit, fingerprint, 1, e.getMessage()), false);
+        } catch (PolicyException e) {
+            return new Outcome(failed(unit, fingerprint, 7, e.getMessage()), false);
+        } catch (IOException e) {
+            return new Outcome(failed(unit, fingerprint, 3, message(e)), false);
+        } catch (RuntimeException e) {
+            return new Outcome(failed(unit, fingerprint, INTERNAL_ERROR, "internal error: " + e), false);
+        }
+        try {
+            writeAtomically(state, String.join("\n", rows) + "\n", conf);
+        } catch (IOException e) {
+            // the outputs are complete; without the state file a re-run does this unit again
+        }
+        return new Outcome(rows, false);
+    }
+
+    private static String message(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** The file system of a URI; a local disk without Hadoop's checksum files beside each output. */
+    static FileSystem fs(Path p, Configuration conf) throws IOException {
+        FileSystem fs = p.getFileSystem(conf);
+        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
+    /**
+     * Creates a new file. On a local disk Java writes it: Hadoop's local file system, without its native library,
+     * starts a {@code chmod} process for every file it creates, which costs more than anonymizing a small file.
+     */
+    static OutputStream create(Path p, Configuration conf) throws IOException {
+        FileSystem fs = fs(p, conf);
+        if (fs instanceof RawLocalFileSystem local) {
+            java.nio.file.Path file = local.pathToFile(p).toPath();
+            Files.createDirectories(file.getParent());
+            return new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16);
+        }
+        return fs.create(p, false);
+    }
+
+    private static List<String> run(Unit unit, PolicySettings settings, String fingerprint, Configuration conf)
+            throws IOException {
+        int n = unit.inputs().size();
+        List<InputStream> ins = new ArrayList<>();
+        List<OutputStream> outs = new ArrayList<>();
+        List<Path> temps = new ArrayList<>();
+        try {
+            for (String uri : unit.inputs()) {
+                Path p = new Path(uri);
+                try {
+                    ins.add(fs(p, conf).open(p));
+                } catch (IOException e) {
+                    throw new InputException(uri + ": cannot open: " + message(e), e);
+                }
+            }
+            for (String uri : unit.outputs()) {
+                Path target = new Path(uri);
+                Path temp = temporary(target);
+                OutputStream out = create(temp, conf);
+                temps.add(temp);
+                outs.add(out);
+            }
+            List<AnonymizationResult> results = settings.anonymizer().anonymizeRecording(ins, unit.inputs(), outs,
+                    unit.outputs());
+            for (OutputStream o : outs) {
+                o.close();
+            }
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Path target = new Path(unit.outputs().get(i));
+                FileSystem fs = fs(target, conf);
+                if (fs.exists(target) && !fs.delete(target, false)) {
+                    throw new IOException(target + ": cannot replace the existing output");
+                }
+                if (!fs.rename(temps.get(i), target)) {
+                    throw new IOException(target + ": cannot rename " + temps.get(i).getName() + " to it");
+                }
+                long bytes = fs.getFileStatus(target).getLen();
+                rows.add(row(unit, i, fingerprint, results.get(i), bytes));
+            }
+            temps.clear();
+            return rows;
+        } finally {
+            for (InputStream in : ins) {
+                closeQuietly(in);
+            }
+            for (OutputStream o : outs) {
+                closeQuietly(o);
+            }
+            for (Path t : temps) {
+                try {
+                    fs(t, conf).delete(t, false);
+                } catch (IOException e) {
+                    // already failing
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // nothing more to do
+        }
+    }
+
+    /** A hidden temporary name beside a target, of the form the library uses for its own temporary files. */
+    static Path temporary(Path target) {
+        String suffix = Long.toString(Math.floorMod(RANDOM.nextLong(), 2_821_109_907_456L), 36);
+        suffix = "0".repeat(8 - suffix.length()) + suffix;
+        return new Path(target.getParent(), "." + target.getName() + ".fiffkit-" + suffix + ".tmp");
+    }
+
+    /** Writes a small file under a temporary name and renames it into place. */
+    static void writeAtomically(Path target, String text, Configuration conf) throws IOException {
+        FileSystem fs = fs(target, conf);
+        Path temp = temporary(target);
+        try {
+            try (OutputStream out = create(temp, conf)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            if (fs.exists(target)) {
+                fs.delete(target, false);
+            }
+            if (!fs.rename(temp, target)) {
+                throw new IOException(target + ": cannot rename " + temp.getName() + " to it");
+            }
+        } finally {
+            if (fs.exists(temp)) {
+                fs.delete(temp, false);
+            }
+        }
+    }
+
+    /** The rows of a unit a previous run finished with the same settings and outputs still in place, or null. */
+    private static List<String> finished(Unit unit, String fingerprint, Path state, Configuration conf)
+            throws IOException {
+        FileSystem fs = fs(state, conf);
+        if (!fs.exists(state)) {
+            return null;
+        }
+        String text;
+        try (InputStream in = fs.open(state)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> rows = text.lines().filter(l -> !l.isBlank()).toList();
+        if (rows.size() != unit.inputs().size()) {
+            return null;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = JSON.readTree(rows.get(i));
+            String status = row.path("status").asText();
+            if (!unit.inputs().get(i).equals(row.path("input").asText())
+                    || !unit.outputs().get(i).equals(row.path("output").asText())
+                    || !fingerprint.equals(row.path("settings").asText())
+                    || !(status.equals("ok") || status.equals("leaks"))) {
+                return null;
+            }
+            Path out = new Path(unit.outputs().get(i));
+            FileSystem ofs = fs(out, conf);
+            if (!ofs.exists(out)) {
+                return null;
+            }
+            FileStatus st = ofs.getFileStatus(out);
+            if (st.getLen() != row.path("outputBytes").asLong(-1)) {
+                return null;
+            }
+        }
+        return rows;
+    }
+
+    private static ObjectNode base(Unit unit, int i, String fingerprint) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("input", unit.inputs().get(i));
+        o.put("output", unit.outputs().get(i));
+        o.put("recording", unit.inputs().get(0));
+        o.put("part", i);
+        o.put("parts", unit.inputs().size());
+        o.put("settings", fingerprint);
+        return o;
+    }
+
+    private static String row(Unit unit, int i, String fingerprint, AnonymizationResult r, long bytes) {
+        ObjectNode o = base(unit, i, fingerprint);
+        o.put("status", r.hasLeaks() ? "leaks" : "ok");
+        o.put("exitStatus", r.hasLeaks() ? 4 : 0);
+        o.put("policy", r.policyName());
+        o.put("changes", r.changes().size());
+        o.put("leaks", r.leaks().size());
+        o.put("leakChecked", r.leakChecked());
+        var warnings = o.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        o.put("tagsRead", r.tagsRead());
+        o.put("tagsWritten", r.tagsWritten());
+        o.put("inputSize", r.inputSize());
+        o.put("outputSize", r.outputSize());
+        o.put("outputBytes", bytes);
+        if (r.inputSha256() != null) {
+            o.put("inputSha256", r.inputSha256());
+        }
+        if (r.outputSha256() != null) {
+            o.put("outputSha256", r.outputSha256());
+        }
+        return o.toString();
+    }
+
+    private static List<String> failed(Unit unit, String fingerprint, int exitStatus, String error) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < unit.inputs().size(); i++) {
+            ObjectNode o = base(unit, i, fingerprint);
+            o.put("status", "failed");
+            o.put("exitStatus", exitStatus);
+            o.put("error", error);
+            rows.add(o.toString());
+        }
+        return rows;
+    }
+}

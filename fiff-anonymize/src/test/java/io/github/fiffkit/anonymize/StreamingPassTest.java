@@ -1,0 +1,110 @@
+package io.github.fiffkit.anonymize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.core.FiffLimits;
+import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.FiffType;
+import io.github.fiffkit.core.TagHeader;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The streaming pass reads no bulk data into memory and forces each output to disk once. */
+class StreamingPassTest {
+    private static final int BULK = 1 << 20;
+    /** Far below the bulk tag, far above every PHI tag. */
+    private static final FiffLimits SMALL = FiffLimits.DEFAULT.withMaxValueSize(64 * 1024);
+
+    @TempDir
+    Path dir;
+
+    private Path withBulk() throws IOException {
+        byte[] bulk = new byte[BULK];
+        for (int i = 0; i < bulk.length; i++) {
+            bulk[i] = (byte) (i * 131 + 7);
+        }
+        return Phi.standard().set(FiffKind.DATA_BUFFER, FiffType.SHORT, bulk).write(dir.resolve("bulk_raw.fif"));
+    }
+
+    private static List<byte[]> dataBuffers(Path file) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        try (FiffReader r = FiffReader.open(file)) {
+            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                if (t.kind() == FiffKind.DATA_BUFFER) {
+                    out.add(r.readData());
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void bulkDataLargerThanTheMemoryLimitIsCopiedNotRead(Preset preset) throws IOException {
+        Path in = withBulk();
+        Path out = dir.resolve("out_" + preset.id() + "_raw.fif");
+        AnonymizationResult r = Anonymizer.builder().policy(Policy.of(preset)).limits(SMALL).leakCheck(true)
+                .build().anonymize(in, out);
+        assertTrue(r.leakChecked());
+        assertTrue(r.changes().size() > 3, r.changes().toString());
+        List<byte[]> before = dataBuffers(in);
+        List<byte[]> after = dataBuffers(out);
+        assertEquals(before.size(), after.size());
+        assertEquals(BULK, after.get(0).length);
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), after.get(i));
+        }
+    }
+
+    @Test
+    void theSameFileIsRejectedWhenARuleWouldReadTheBulkTag() throws IOException {
+        Path in = withBulk();
+        Policy p = Policy.builder("reads-bulk").extending(Preset.MNE_ANONYMIZE)
+                .rule(Rule.of(Selector.kind(FiffKind.DATA_BUFFER), Actions.scrub())).build();
+        assertThrows(PolicyException.class, () -> Anonymizer.builder().policy(p).limits(SMALL).build()
+                .anonymize(in, dir.resolve("never.fif")));
+        assertFalse(Files.exists(dir.resolve("never.fif")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"once_raw.fif", "once_raw.fif.gz"})
+    void everyOutputIsForcedToDiskOnceBeforeTheMove(String name) throws IOException {
+        Path in = withBulk();
+        AtomicInteger forces = new AtomicInteger();
+        List<String> order = new ArrayList<>();
+        OutputFiles counting = new OutputFiles() {
+            @Override
+            public void force(FileChannel channel) throws IOException {
+                forces.incrementAndGet();
+                order.add("force");
+                OutputFiles.super.force(channel);
+            }
+
+            @Override
+            public void commit(Path temp, Path target) throws IOException {
+                order.add("commit");
+                OutputFiles.super.commit(temp, target);
+            }
+        };
+        Path out = dir.resolve(name);
+        Anonymizer.builder().outputFiles(counting).build().anonymize(in, out);
+        assertEquals(1, forces.get());
+        assertEquals(List.of("force", "commit"), order);
+        assertEquals(dataBuffers(in).size(), dataBuffers(out).size());
+    }
+}
