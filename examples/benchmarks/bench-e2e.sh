@@ -3,9 +3,10 @@
 # mne_anonymize application once it exists) + sync, and MNE-Python's read + anonymize + save when installed.
 # Each tool runs RUNS times, in turns; the summary gives medians, ratios to cp + sync and peak RSS.
 #
-#   examples/benchmarks/bench-e2e.sh [-n RUNS] [-s SIZE] [-w WORKDIR] [-x JAVA_HEAP] [--no-mne]
+#   examples/benchmarks/bench-e2e.sh [-n RUNS] [-s SIZE] [-g testkit|bench] [-w WORKDIR] [-x JAVA_HEAP] [--no-mne]
 #
-# SIZE of the generated file (default 1536M: 309 channels float32 at 1 kHz, about 21 minutes); WORKDIR
+# SIZE of the generated file (default 1536M), written by GENERATOR: "testkit" (the default: fiff-testkit's
+# BigFile, 367 channels float32 at 1 kHz) or "bench" (RawFileGenerator, 309 channels float32 at 1 kHz); WORKDIR
 # (default ${TMPDIR:-/tmp}/fiffkit-bench) keeps the generated file between runs; JAVA_HEAP (default 64m) is
 # the -Xmx of our runs. Build first: ./mvnw -o -pl examples/benchmarks -am package -DskipTests
 set -euo pipefail
@@ -15,15 +16,17 @@ runs=5
 size=1536M
 work=${TMPDIR:-/tmp}/fiffkit-bench
 heap=64m
+generator=testkit
 with_mne=1
 while [ $# -gt 0 ]; do
     case $1 in
         -n) runs=$2; shift 2 ;;
         -s) size=$2; shift 2 ;;
+        -g) generator=$2; shift 2 ;;
         -w) work=$2; shift 2 ;;
         -x) heap=$2; shift 2 ;;
         --no-mne) with_mne=0; shift ;;
-        *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+        *) sed -n '2,11p' "$0" >&2; exit 2 ;;
     esac
 done
 need_tools
@@ -31,10 +34,18 @@ mkdir -p "$work"
 results=$work/e2e-results.txt
 : >"$results"
 
-in=$work/bench_${size}_raw.fif
+case $generator in
+    testkit) in=$work/testkit_${size}_raw.fif ;;
+    bench) in=$work/bench_${size}_raw.fif ;;
+    *) echo "unknown generator $generator: testkit or bench" >&2; exit 2 ;;
+esac
 if [ ! -f "$in" ]; then
     echo "generating $in ..."
-    "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$in" --size "$size"
+    if [ "$generator" = testkit ]; then
+        "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.testkit.BigFile "$in" "$size" float32
+    else
+        "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$in" --size "$size"
+    fi
 fi
 echo "input: $in ($(stat -c %s "$in") bytes); $runs runs each, in turns; java heap -Xmx$heap; $(nproc) cores"
 cat "$in" >/dev/null # warm page cache, as for every tool

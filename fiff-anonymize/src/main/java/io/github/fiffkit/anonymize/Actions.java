@@ -484,7 +484,7 @@ public final class Actions {
 
     /**
      * Keeps the year of a birthday only (1 January), as HIPAA's safe harbor allows; a subject older than 89 at
-     * the measurement gets the year that makes them 90.
+     * the measurement gets the year that makes them 90 at the measurement date the output holds.
      *
      * @return the action
      */
@@ -501,7 +501,10 @@ public final class Actions {
             }
             int jd = ByteBuffer.wrap(data).getInt(0);
             ByteBuffer out = ByteBuffer.wrap(data.clone());
-            out.putInt(0, io.github.fiffkit.anonymize.internal.DateModel.yearOnly(jd, ctx.measurementDate()));
+            Optional<FiffTime> written = ctx.measurementDate().isPresent()
+                    ? Optional.of(ctx.moveTime(ctx.measurementDate().get())) : Optional.empty();
+            out.putInt(0, io.github.fiffkit.anonymize.internal.DateModel.yearOnly(jd, ctx.measurementDate(),
+                    written));
             return Outcome.replace(ctx.tag().type(), out.array());
         }
     };

@@ -118,6 +118,22 @@ class ActionsTest {
     }
 
     @Test
+    void yearOnlyMakesASubjectOver89NinetyAtTheWrittenMeasurementDate() throws IOException {
+        Phi f = Phi.standard();
+        f.set(FiffKind.SUBJ_BIRTH_DAY, FiffType.JULIAN, TagData.ofInts(Julian.of(LocalDate.of(1900, 5, 5))));
+        // strict writes 2000-01-01 as the measurement date: the subject is shown as 90 then, not as 100 and more
+        List<Entry> tags = with(f, Policy.of(Preset.STRICT));
+        assertArrayEquals(new int[] {Julian.of(LocalDate.of(1910, 1, 1))},
+                TagData.ints(first(tags, FiffKind.SUBJ_BIRTH_DAY).data()));
+        List<Entry> offset = with(f, Policy.builder("t").extending(Preset.STRICT).dates(new Dates(
+                MeasurementDate.offsetDays(365 * 30), BirthdayDate.yearOnly())).build());
+        int[] meas = TagData.ints(first(offset, FiffKind.MEAS_DATE).data());
+        int measYear = new FiffTime(meas[0], meas[1]).toInstant().atZone(java.time.ZoneOffset.UTC).getYear();
+        assertArrayEquals(new int[] {Julian.of(LocalDate.of(measYear - 90, 1, 1))},
+                TagData.ints(first(offset, FiffKind.SUBJ_BIRTH_DAY).data()));
+    }
+
+    @Test
     void rewriteIdKeepsTheNoDateMarker() throws IOException {
         Phi f = Phi.standard();
         f.set(FiffKind.FILE_ID, FiffType.ID_STRUCT, TagData.ofId(new FiffId(FiffId.VERSION_1_4, 5, 6,

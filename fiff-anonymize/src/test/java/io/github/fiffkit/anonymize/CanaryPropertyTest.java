@@ -70,7 +70,31 @@ class CanaryPropertyTest {
     @ParameterizedTest(name = "seed {0}, {1}")
     @MethodSource("seedsAndPresets")
     void noCanaryLeaksAndEveryOtherTagIsUnchanged(long seed, Preset preset) throws IOException {
-        Generated g = SyntheticFiff.builder(seed).randomFlavour().canaries(true).generate();
+        assertNoLeakAndPlainTagsUnchanged(SyntheticFiff.builder(seed).randomFlavour().canaries(true).generate(),
+                preset);
+    }
+
+    static Stream<Arguments> variantsAndPresets() {
+        List<Arguments> args = new ArrayList<>();
+        for (SyntheticFiff.Variant v : SyntheticFiff.Variant.values()) {
+            for (Preset p : Preset.values()) {
+                args.add(Arguments.of(v, p));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("variantsAndPresets")
+    void eachVariantAloneLeaksNothing(SyntheticFiff.Variant variant, Preset preset) throws IOException {
+        for (long seed = 100; seed < 103; seed++) {
+            assertNoLeakAndPlainTagsUnchanged(SyntheticFiff.builder(seed).variants(variant).canaries(true)
+                    .hiddenTags(1).generate(), preset);
+        }
+    }
+
+    private void assertNoLeakAndPlainTagsUnchanged(Generated g, Preset preset) throws IOException {
+        long seed = g.seed();
         Path in = g.write(tmp.resolve("in_raw.fif"));
         Path out = tmp.resolve("out_raw.fif");
         try {

@@ -1,6 +1,5 @@
 package io.github.fiffkit.anonymize;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -10,7 +9,6 @@ import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Generated;
 import io.github.fiffkit.testkit.SyntheticFiff;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Properties over the testkit's seeded files (each seed draws parts, odd encodings, jumps, hidden tags, ...):
- * policies with fixed values are idempotent, and an offset of N days followed by one of -N days gives back
- * every date of the file.
+ * A property over the testkit's seeded files (each seed draws parts, odd encodings, jumps, hidden tags, ...): an
+ * offset of N days followed by one of -N days gives back every date of the file. (Idempotence of the fixed-value
+ * presets is {@link IdempotencePropertyTest}'s.)
  */
 class DatePropertyTest {
     private static final int SEEDS = 40;
@@ -35,25 +33,6 @@ class DatePropertyTest {
 
     @TempDir
     Path dir;
-
-    @TestFactory
-    Stream<DynamicTest> fixedValuePoliciesAreIdempotent() {
-        return LongStream.range(0, SEEDS).boxed().flatMap(seed -> Stream.of(Preset.values())
-                .map(preset -> DynamicTest.dynamicTest("seed " + seed + ", " + preset.id(), () -> {
-                    Generated g = SyntheticFiff.builder(seed).randomFlavour().generate();
-                    Path in = g.write(dir.resolve(seed + "-" + preset.id() + ".fif"));
-                    Anonymizer a = Anonymizer.builder().preset(preset).build();
-                    Path once = dir.resolve(seed + "-" + preset.id() + "-1.fif");
-                    Path twice = dir.resolve(seed + "-" + preset.id() + "-2.fif");
-                    AnonymizationResult first = a.anonymize(in, once);
-                    assertFalse(first.hasLeaks(), () -> first.leaks().toString());
-                    AnonymizationResult second = a.anonymize(once, twice);
-                    assertFalse(second.hasLeaks(), () -> "anonymizing an anonymized file finds leaks: "
-                            + second.leaks());
-                    assertArrayEquals(Files.readAllBytes(once), Files.readAllBytes(twice),
-                            () -> "a second pass changed the file; flavour " + g.flavour());
-                })));
-    }
 
     @TestFactory
     Stream<DynamicTest> anOffsetAndItsOppositeRestoreEveryDate() {

@@ -32,8 +32,8 @@ public record FiffLimits(int maxDepth, long maxTags, int maxValueSize, long maxJ
      * @param maxDepth largest block nesting depth
      * @param maxTags largest number of tags in a chain
      * @param maxValueSize largest tag data read into memory at once (bulk data is streamed, never read whole)
-     * @param maxJumps largest number of jumping {@code next} pointers (0 or more)
-     * @throws IllegalArgumentException when a limit is not positive (the jumps: negative)
+     * @param maxJumps largest number of {@code next} pointers that jump (0 allowed)
+     * @throws IllegalArgumentException when a limit is not positive (or, for jumps, negative)
      */
     public FiffLimits {
         if (maxDepth < 1 || maxTags < 1 || maxValueSize < 1 || maxJumps < 0) {

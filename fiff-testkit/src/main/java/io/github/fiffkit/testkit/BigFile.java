@@ -14,6 +14,7 @@ import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.Random;
  *
  * <p>From the command line (benchmarks): {@code java -cp fiff-core.jar:fiff-testkit.jar
  * io.github.fiffkit.testkit.BigFile OUT SIZE [int16|float32]}, where SIZE is a number of bytes with an optional
- * {@code K}, {@code M} or {@code G} suffix (powers of 1024), below 2 GiB.
+ * {@code K}, {@code M} or {@code G} suffix (powers of 1024), below 2 GiB, or a duration such as {@code 600s}.
  */
 public final class BigFile {
     /** Channels: 306 MEG + 60 EEG + 1 stimulus. */
@@ -54,13 +55,48 @@ public final class BigFile {
      * @param maxBytes the size to approach, at least 64 KiB, below 2 GiB
      * @param format   {@link RawFormat#INT16} or {@link RawFormat#FLOAT32} (or {@link RawFormat#INT32})
      * @return the number of bytes written
-     * @throws IOException              when writing fails
+     * @throws IOException              when writing fails (the partial file is deleted)
      * @throws IllegalArgumentException when the size is out of range
      */
     public static long write(Path file, long maxBytes, RawFormat format) throws IOException {
         if (maxBytes < 64 * 1024 || maxBytes > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 64 KiB and 2 GiB - 1, not " + maxBytes);
         }
+        return write(file, maxBytes, -1, format);
+    }
+
+    /**
+     * Writes a raw recording of a given duration.
+     *
+     * @param file    the destination (created or replaced)
+     * @param seconds the duration in seconds (one buffer per second), at least 1
+     * @param format  the sample format
+     * @return the number of bytes written
+     * @throws IOException              when writing fails
+     * @throws IllegalArgumentException when the recording would not fit in 2 GiB
+     */
+    public static long writeSeconds(Path file, int seconds, RawFormat format) throws IOException {
+        long perSecond = TagHeader.SIZE + (long) SFREQ * CHANNELS * format.bytes;
+        if (seconds < 1 || (seconds + 1) * perSecond > MAX_SIZE) {
+            throw new IllegalArgumentException(seconds + " s of " + format + " data do not fit in 2 GiB");
+        }
+        return write(file, MAX_SIZE, seconds, format);
+    }
+
+    private static long write(Path file, long maxBytes, long seconds, RawFormat format) throws IOException {
+        try {
+            return stream(file, maxBytes, seconds, format);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);     // no partial output
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static long stream(Path file, long maxBytes, long seconds, RawFormat format) throws IOException {
         List<ChannelInfo> chs = Channels.system(102, 60, 1);
         int row = CHANNELS * format.bytes;
         ByteBuffer[] pool = new ByteBuffer[POOL];
@@ -103,14 +139,14 @@ public final class BigFile {
             long tail = 2L * (TagHeader.SIZE + 4) + TagHeader.SIZE;
             long full = TagHeader.SIZE + (long) SFREQ * row;
             long left = maxBytes - w.position() - tail;
-            long buffers = Math.max(0, left / full);
+            long buffers = seconds >= 0 ? seconds : Math.max(0, left / full);
             byte[] data = new byte[SFREQ * row];
             for (long i = 0; i < buffers; i++) {
                 pool[(int) (i % POOL)].get(0, data);
                 w.writeTag(FiffKind.DATA_BUFFER, format.type, data);
             }
             long rest = left - buffers * full - TagHeader.SIZE;
-            int samples = (int) Math.min(SFREQ - 1, Math.max(0, rest / row));
+            int samples = seconds >= 0 ? 0 : (int) Math.min(SFREQ - 1, Math.max(0, rest / row));
             if (samples > 0) {
                 byte[] part = new byte[samples * row];
                 pool[(int) (buffers % POOL)].get(0, part);
@@ -147,23 +183,33 @@ public final class BigFile {
     }
 
     /**
-     * Command line: {@code BigFile OUT SIZE [int16|float32|int32]}. Prints the bytes written and the time taken;
+     * Command line: {@code BigFile OUT SIZE [int16|float32|int32]}; SIZE may also be a duration such as
+     * {@code 600s}. Prints the bytes written and the time taken;
      * exits with 2 on bad arguments, 1 when writing fails.
      *
      * @param args the arguments
      */
     public static void main(String[] args) {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: BigFile OUT SIZE [int16|float32|int32]   (SIZE: bytes, or with K, M, G;"
-                    + " below 2G)");
+            System.err.println("usage: BigFile OUT SIZE [int16|float32|int32]   (SIZE: bytes, or with K, M, G,"
+                    + " below 2G; or seconds of data, such as 600s)");
             System.exit(2);
             return;
         }
         RawFormat format;
         long size;
         try {
-            size = parseSize(args[1]);
-            format = args.length == 3 ? RawFormat.valueOf(args[2].toUpperCase(Locale.ROOT)) : RawFormat.INT16;
+            String sz = args[1].trim().toLowerCase(Locale.ROOT);
+            size = sz.endsWith("s") ? -Long.parseLong(sz.substring(0, sz.length() - 1)) : parseSize(args[1]);
+            format = RawFormat.INT16;
+            if (args.length == 3) {
+                try {
+                    format = RawFormat.valueOf(args[2].toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown sample format " + args[2]
+                            + " (int16, int32 or float32)", e);
+                }
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("BigFile: " + e.getMessage());
             System.exit(2);
@@ -171,7 +217,8 @@ public final class BigFile {
         }
         long start = System.nanoTime();
         try {
-            long written = write(Path.of(args[0]), size, format);
+            long written = size < 0 ? writeSeconds(Path.of(args[0]), (int) Math.min(Integer.MAX_VALUE, -size), format)
+                    : write(Path.of(args[0]), size, format);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "%s: %d bytes (%s, %d channels, %.1f s of data) in %.2f s, %.0f MB/s%n",
                     args[0], written, format.name().toLowerCase(Locale.ROOT), CHANNELS,

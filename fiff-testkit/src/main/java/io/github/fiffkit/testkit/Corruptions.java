@@ -68,7 +68,7 @@ public final class Corruptions {
                 new byte[0]));
         out.add(new Corruption("text", "a short text file", Expect.FORMAT_ERROR, Set.of(Problem.NOT_FIFF), 0,
                 "hello, world\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        Random random = new Random(valid.seed() ^ 0xC0FFEEL);
+        Random random = Seeds.random(valid.seed(), 5);
         byte[] noise = new byte[Math.max(64, file.length)];
         random.nextBytes(noise);
         noise[0] = 0x7F;
@@ -178,6 +178,59 @@ public final class Corruptions {
             }
             out.add(new Corruption("random-" + k, n + " random bytes at offset " + at, Expect.ANY, Set.of(), at,
                     damaged));
+        }
+        return out;
+    }
+
+    /**
+     * Random damage to any generated file (jumps, hidden tags and directories included): each copy has a few
+     * bytes overwritten, a header field replaced, or its end cut off, drawn from the file's seed. Every one
+     * expects {@link Expect#ANY}: a reader may accept it or throw a format exception, nothing else.
+     *
+     * @param valid any generated file
+     * @param count how many damaged copies
+     * @return the copies
+     */
+    public static List<Corruption> randomDamage(Generated valid, int count) {
+        byte[] file = valid.bytes();
+        Random random = Seeds.random(valid.seed(), 6);
+        List<GeneratedTag> tags = new ArrayList<>(valid.chain());
+        tags.addAll(valid.hidden());
+        List<Corruption> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            byte[] damaged;
+            String what;
+            long at;
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    GeneratedTag t = tags.get(random.nextInt(tags.size()));
+                    int field = random.nextInt(4);
+                    int value = switch (random.nextInt(4)) {
+                        case 0 -> random.nextInt();
+                        case 1 -> random.nextInt(file.length + 64) - 32;
+                        case 2 -> -1 - random.nextInt(3);
+                        default -> (int) tags.get(random.nextInt(tags.size())).position();
+                    };
+                    at = t.position() + 4L * field;
+                    damaged = putInt(file, at, value);
+                    what = "header field " + field + " of the tag at " + t.position() + " set to " + value;
+                }
+                case 1 -> {
+                    at = random.nextInt(file.length);
+                    damaged = cut(file, at);
+                    what = "cut at " + at;
+                }
+                default -> {
+                    damaged = file.clone();
+                    at = random.nextInt(file.length);
+                    int n = 1 + random.nextInt(16);
+                    for (int j = 0; j < n && at + j < damaged.length; j++) {
+                        damaged[(int) at + j] = (byte) random.nextInt(256);
+                    }
+                    what = n + " random bytes at " + at;
+                }
+            }
+            out.add(new Corruption("damage-" + k, what, Expect.ANY, Set.of(), at, damaged));
         }
         return out;
     }

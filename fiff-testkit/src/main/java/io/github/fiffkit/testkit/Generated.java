@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -18,10 +19,14 @@ public final class Generated {
     private final List<GeneratedTag> chain;
     private final List<GeneratedTag> hidden;
     private final List<Canary> canaries;
+    private final Set<SyntheticFiff.Part> parts;
+    private final Set<SyntheticFiff.Variant> variants;
 
-    Generated(long seed, String flavour, byte[] bytes, List<GeneratedTag> chain, List<GeneratedTag> hidden,
-            List<Canary> canaries) {
+    Generated(long seed, String flavour, Set<SyntheticFiff.Part> parts, Set<SyntheticFiff.Variant> variants,
+            byte[] bytes, List<GeneratedTag> chain, List<GeneratedTag> hidden, List<Canary> canaries) {
         this.seed = seed;
+        this.parts = Set.copyOf(parts);
+        this.variants = Set.copyOf(variants);
         this.flavour = flavour;
         this.bytes = bytes;
         this.chain = List.copyOf(chain);
@@ -37,6 +42,16 @@ public final class Generated {
     /** @return a one-line description of the options used, for failure messages */
     public String flavour() {
         return flavour;
+    }
+
+    /** @return the parts the file holds */
+    public Set<SyntheticFiff.Part> parts() {
+        return parts;
+    }
+
+    /** @return the variants the file uses */
+    public Set<SyntheticFiff.Variant> variants() {
+        return variants;
     }
 
     /** @return the file's bytes (a copy) */

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -99,10 +98,16 @@ public final class SyntheticFiff {
         NON_ASCII_STRINGS,
         /** A measurement date before 1970 (negative seconds). */
         DATE_BEFORE_1970,
-        /** A measurement date a few days before the signed 32-bit limit (January 2038). */
+        /** A measurement date a month before the signed 32-bit limit (December 2037). */
         DATE_NEAR_INT32_LIMIT,
         /** A birthday Julian day number that is no valid date (zero, negative or huge). */
-        INVALID_BIRTHDAY
+        INVALID_BIRTHDAY,
+        /**
+         * A measurement date a month after the signed 32-bit minimum (January 1902). Not drawn by
+         * {@link Builder#randomFlavour()}: moving such a date back by days leaves the range, which property tests
+         * that shift dates must then expect.
+         */
+        DATE_NEAR_INT32_MIN
     }
 
     /** The sample format of raw data buffers. */
@@ -199,6 +204,17 @@ public final class SyntheticFiff {
         }
 
         /**
+         * @param leaveOut variants not to use (for example after {@link #randomFlavour()})
+         * @return this builder
+         */
+        public Builder without(Variant... leaveOut) {
+            for (Variant v : leaveOut) {
+                variants.remove(v);
+            }
+            return this;
+        }
+
+        /**
          * @param add variants to use
          * @return this builder
          */
@@ -289,13 +305,14 @@ public final class SyntheticFiff {
         }
 
         /**
-         * Draws every option except canary mode from the seed: parts, variants, raw format, sizes, directory,
-         * free list, hidden tags, jumps, unknown tags.
+         * Draws every option except canary mode from the seed: parts, variants (all but
+         * {@link Variant#DATE_NEAR_INT32_MIN}), raw format, sizes, directory, free list, hidden tags, jumps, unknown
+         * tags.
          *
          * @return this builder
          */
         public Builder randomFlavour() {
-            Random r = new Random(seed * 0x9E3779B97F4A7C15L + 1);
+            Random r = new Random(seed * 0x9E3779B97F4A7C15L + 1);   // the multiplier scrambles consecutive seeds
             parts.clear();
             for (Part p : Part.values()) {
                 if (r.nextInt(5) != 0) {
@@ -304,7 +321,7 @@ public final class SyntheticFiff {
             }
             variants.clear();
             for (Variant v : Variant.values()) {
-                if (r.nextInt(6) == 0) {
+                if (v != Variant.DATE_NEAR_INT32_MIN && r.nextInt(6) == 0) {
                     variants.add(v);
                 }
             }
@@ -441,7 +458,7 @@ public final class SyntheticFiff {
 
         Content(Builder o, int part, int partCount, List<String> partNames) {
             this.o = o;
-            this.r = new Random(o.seed);
+            this.r = Seeds.random(o.seed, 2);
             this.part = part;
             this.partCount = partCount;
             this.partNames = partNames;
@@ -453,7 +470,7 @@ public final class SyntheticFiff {
 
         /** Draws a section's values from its own stream, so leaving out one part changes no other part. */
         private void section(int id) {
-            r = new Random(o.seed * 0x2545F4914F6CDD1DL + 1000 + id);
+            r = Seeds.random(o.seed, 1000 + id);
         }
 
         private boolean is(Variant v) {
@@ -575,6 +592,8 @@ public final class SyntheticFiff {
                 baseSeconds = -900_000_000 + r.nextInt(600_000_000);          // 1941 .. 1960
             } else if (is(Variant.DATE_NEAR_INT32_LIMIT)) {
                 baseSeconds = Integer.MAX_VALUE - 30 * 86_400;                 // December 2037
+            } else if (is(Variant.DATE_NEAR_INT32_MIN)) {
+                baseSeconds = Integer.MIN_VALUE + 30 * 86_400;                 // January 1902
             } else {
                 baseSeconds = 1_100_000_000 + r.nextInt(650_000_000);        // 2004 .. 2025
             }
@@ -933,7 +952,7 @@ public final class SyntheticFiff {
 
         private void rawData(int nchan) {
             start(FiffBlock.RAW_DATA);
-            Random data = new Random(o.seed * 31 + part);
+            Random data = Seeds.random(o.seed, 3_000_000 + part);
             ints(FiffKind.FIRST_SAMPLE, part * o.buffers * o.samples);
             for (int b = 0; b < o.buffers; b++) {
                 if (b == 1 && o.buffers > 2) {
@@ -996,7 +1015,7 @@ public final class SyntheticFiff {
         }
 
         static Generated lay(Builder o, List<Item> chainIn, List<Item> hiddenIn, List<Canary> canaries) {
-            Random r = new Random(o.seed ^ 0x5DEECE66DL);
+            Random r = Seeds.random(o.seed, 4);
             List<Item> chain = new ArrayList<>(chainIn);
             // the terminator: a directory or a NOP, last in the chain and in the file
             Item terminator = o.directory ? null : new Item(FiffKind.NOP, FiffType.VOID, new byte[0]);
@@ -1091,13 +1110,14 @@ public final class SyntheticFiff {
                 hiddenTags.add(new GeneratedTag(hiddenPos[h], it.kind(), it.type(), TagHeader.NEXT_SEQUENTIAL,
                         it.data()));
             }
-            return new Generated(o.seed, o.flavour(), buf.array(), chainTags, hiddenTags, canaries);
+            return new Generated(o.seed, o.flavour(), o.parts, o.variants, buf.array(), chainTags, hiddenTags,
+                    canaries);
         }
     }
 
     /** @return the kinds that hold personal values in a generated file (for tests that compare the rest) */
     public static Set<Integer> personalKinds() {
-        return new LinkedHashSet<>(List.of(FiffKind.FILE_ID, FiffKind.BLOCK_ID, FiffKind.PARENT_FILE_ID,
+        return Set.copyOf(List.of(FiffKind.FILE_ID, FiffKind.BLOCK_ID, FiffKind.PARENT_FILE_ID,
                 FiffKind.PARENT_BLOCK_ID, FiffKind.REF_FILE_ID, FiffKind.REF_BLOCK_ID, FiffKind.REF_FILE_NAME,
                 FiffKind.MEAS_DATE, FiffKind.UTC_OFFSET, FiffKind.EXPERIMENTER, FiffKind.COMMENT,
                 FiffKind.DEVICE_SERIAL, FiffKind.DEVICE_SITE, FiffKind.ORIG_FILE_GUID, FiffKind.SUBJ_ID,

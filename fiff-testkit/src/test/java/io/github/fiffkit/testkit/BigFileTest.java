@@ -58,6 +58,24 @@ class BigFileTest {
     }
 
     @Test
+    void aDurationGivesThatManyOneSecondBuffers() throws IOException {
+        Path file = tmp.resolve("ten_raw.fif");
+        long written = BigFile.writeSeconds(file, 3, RawFormat.FLOAT32);
+        assertEquals(written, Files.size(file));
+        int buffers = 0;
+        try (FiffReader r = FiffReader.open(file)) {
+            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                if (t.kind() == FiffKind.DATA_BUFFER) {
+                    assertEquals(1000 * BigFile.CHANNELS * 4, t.size());
+                    buffers++;
+                }
+            }
+        }
+        assertEquals(3, buffers);
+        assertThrows(IllegalArgumentException.class, () -> BigFile.writeSeconds(file, 3000, RawFormat.FLOAT32));
+    }
+
+    @Test
     void theStimulusChannelPulsesOncePerSecond() throws IOException {
         Path file = tmp.resolve("stim_raw.fif");
         BigFile.write(file, 3L * 1024 * 1024, RawFormat.INT16);

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CorruptionsTest {
@@ -95,6 +96,29 @@ class CorruptionsTest {
         int tags = valid.chain().size();
         assertTrue(all.stream().filter(c -> c.name().startsWith("cut-")).count() >= 2L * tags,
                 "truncation in every region of every tag");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.github.fiffkit.testkit.SyntheticFiffTest#seeds")
+    void randomDamageToAnyFlavourGivesOnlyFormatExceptions(long seed) throws IOException {
+        Generated g = SyntheticFiff.builder(seed).randomFlavour().directory(seed % 2 == 0).generate();
+        for (Corruption c : Corruptions.randomDamage(g, 8)) {
+            Path file = c.write(tmp.resolve("damaged.fif"));
+            try (FiffReader r = FiffReader.open(file)) {
+                for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                    try {
+                        r.readValue();
+                    } catch (FiffFormatException e) {
+                        // a value that does not fit its type: allowed
+                    }
+                }
+                r.readDirectory();
+            } catch (FiffFormatException e) {
+                assertTrue(e.getMessage().contains("damaged.fif"), c + ": " + e);
+            } catch (IOException | RuntimeException e) {
+                throw new AssertionError("seed " + seed + ", " + c + ": " + e + "\n" + g.listing(), e);
+            }
+        }
     }
 
     @Test

@@ -240,6 +240,10 @@ class SyntheticFiffTest {
         assertEquals(FiffType.DOUBLE, first(g, FiffKind.MEAS_DATE, FiffBlock.MNE_ANNOTATIONS).type());
         assertReadsBack(g, g.write(tmp.resolve("a.fif")));
 
+        assertEquals(EnumSet.of(Variant.SUBJ_ID_AS_STRING, Variant.MEAS_DATE_AS_ONE_INT), g.variants());
+        assertEquals(EnumSet.allOf(Part.class), g.parts());
+        assertEquals(EnumSet.of(Variant.SUBJ_ID_AS_STRING), SyntheticFiff.builder(9).variants(Variant.SUBJ_ID_AS_STRING,
+                Variant.INVALID_BIRTHDAY).without(Variant.INVALID_BIRTHDAY).generate().variants());
         Generated d = SyntheticFiff.builder(9).variants(Variant.MEAS_DATE_AS_DOUBLES).generate();
         GeneratedTag dd = first(d, FiffKind.MEAS_DATE, FiffBlock.MEAS_INFO);
         assertEquals(FiffType.DOUBLE, dd.type());
@@ -250,6 +254,11 @@ class SyntheticFiffTest {
         Generated late = SyntheticFiff.builder(9).variants(Variant.DATE_NEAR_INT32_LIMIT).generate();
         assertTrue(TagData.ints(first(late, FiffKind.MEAS_DATE, FiffBlock.MEAS_INFO).data())[0]
                 > Integer.MAX_VALUE - 40 * 86_400);
+        assertReadsBack(late, late.write(tmp.resolve("late.fif")));
+        Generated early = SyntheticFiff.builder(9).variants(Variant.DATE_NEAR_INT32_MIN).canaries(true).generate();
+        assertTrue(TagData.ints(first(early, FiffKind.MEAS_DATE, FiffBlock.MEAS_INFO).data())[0]
+                < Integer.MIN_VALUE + 40 * 86_400);
+        assertReadsBack(early, early.write(tmp.resolve("early.fif")));
 
         Generated empty = SyntheticFiff.builder(9).variants(Variant.EMPTY_STRINGS).generate();
         assertEquals(0, first(empty, FiffKind.SUBJ_MIDDLE_NAME, FiffBlock.SUBJECT).size());

@@ -72,6 +72,16 @@ public class AnonymizeBenchmarks {
     }
 
     /**
+     * Deletes the previous output outside the measurement: replacing a file would time the file system freeing it.
+     *
+     * @throws IOException when it cannot be deleted
+     */
+    @Setup(Level.Invocation)
+    public void deleteOutput() throws IOException {
+        Files.deleteIfExists(out);
+    }
+
+    /**
      * Removes the files.
      *
      * @throws IOException when they cannot be deleted

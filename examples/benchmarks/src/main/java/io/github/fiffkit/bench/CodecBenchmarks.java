@@ -84,6 +84,16 @@ public class CodecBenchmarks {
     }
 
     /**
+     * Deletes the previous copy outside the measurement: truncating it would time the file system freeing it.
+     *
+     * @throws IOException when it cannot be deleted
+     */
+    @Setup(Level.Invocation)
+    public void deleteOutput() throws IOException {
+        Files.deleteIfExists(out);
+    }
+
+    /**
      * Removes the files.
      *
      * @throws IOException when they cannot be deleted
@@ -183,8 +193,7 @@ public class CodecBenchmarks {
 
     private long copy(Path in) throws IOException {
         try (FiffReader r = FiffReader.open(in);
-                FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 FiffWriter w = new FiffWriter(ch, false)) {
             for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
                 w.copyTag(r, t.next() == TagHeader.NEXT_NONE ? TagHeader.NEXT_NONE : TagHeader.NEXT_SEQUENTIAL);

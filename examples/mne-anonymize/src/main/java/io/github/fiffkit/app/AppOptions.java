@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param subjectBirthday         {@code --sb}: a fixed birthday, or {@code null}
  * @param subjectBirthdayOffset   {@code --sbo}: days to subtract from the birthday, or {@code null}
  * @param hisId                   {@code --his}: the hospital id to write, or {@code null} for the preset's
- * @param preset                  {@code --preset}: the preset
+ * @param preset                  {@code --preset}: the preset (not used when a policy file is given)
  * @param noGui                   {@code --no-gui}: run on the command line
  * @param jobs                    {@code --jobs}: how many files to anonymize at once
  * @param leakCheck               search each output for the original values (off with {@code --no-leak-check})
@@ -39,24 +39,93 @@ import java.util.Objects;
  * @param report                  {@code --report}: the JSON Lines report to write, or {@code null}
  * @param dryRun                  {@code --dry-run}: say what would change, write nothing
  * @param verify                  {@code --verify}: files and folders to check instead of anonymizing (empty: none)
+ * @param keepHis                 {@code --keep-his}: keep the HIS id, sex and handedness (MNE-Python's keep_his)
+ * @param dropHeadShape           {@code --drop-head-shape}: remove the extra head-shape digitizer points
  */
 public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
         boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
         Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
         Preset preset, boolean noGui, int jobs, boolean leakCheck, Path policy, String secretEnv, Path secretFile,
-        Path report, boolean dryRun, List<Path> verify) {
+        Path report, boolean dryRun, List<Path> verify, boolean keepHis, boolean dropHeadShape) {
 
     /** The seed's date format for {@code --md} and {@code --sb}. */
     public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu");
 
-    /** Copies the lists; a missing preset is the default one unless a policy file is given. */
+    /** Copies the lists; a missing preset is the default one (a policy file, when given, takes its place). */
     public AppOptions {
         inputs = List.copyOf(inputs);
         verify = verify == null ? List.of() : List.copyOf(verify);
-        preset = preset == null && policy == null ? Preset.MNE_ANONYMIZE : preset;
+        preset = preset == null ? Preset.MNE_ANONYMIZE : preset;
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more, not " + jobs);
         }
+    }
+
+    /**
+     * The options of the seed and the batch runs, without a policy file, report, dry run or verify.
+     *
+     * @param inputs                  the files and folders to anonymize
+     * @param output                  the output file or folder, or {@code null}
+     * @param verbose                 {@code -v}
+     * @param silent                  {@code -s}
+     * @param deleteInput             {@code -d}
+     * @param avoidDeleteConfirmation {@code -f}
+     * @param brute                   {@code -b}
+     * @param mneEnvironment          {@code --mne_environment}
+     * @param measurementDate         {@code --md}, or {@code null}
+     * @param measurementDateOffset   {@code --mdo}, or {@code null}
+     * @param subjectBirthday         {@code --sb}, or {@code null}
+     * @param subjectBirthdayOffset   {@code --sbo}, or {@code null}
+     * @param hisId                   {@code --his}, or {@code null}
+     * @param preset                  {@code --preset}, or {@code null} for the default
+     * @param noGui                   {@code --no-gui}
+     * @param jobs                    {@code --jobs}
+     * @param leakCheck               the leak check
+     */
+    public AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
+            boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
+            Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
+            Preset preset, boolean noGui, int jobs, boolean leakCheck) {
+        this(inputs, output, verbose, silent, deleteInput, avoidDeleteConfirmation, brute, mneEnvironment,
+                measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
+                jobs, leakCheck, null, null, null, null, false, List.of(), false, false);
+    }
+
+    /**
+     * The options without {@code --keep-his} and {@code --drop-head-shape}.
+     *
+     * @param inputs                  the files and folders to anonymize
+     * @param output                  the output file or folder, or {@code null}
+     * @param verbose                 {@code -v}
+     * @param silent                  {@code -s}
+     * @param deleteInput             {@code -d}
+     * @param avoidDeleteConfirmation {@code -f}
+     * @param brute                   {@code -b}
+     * @param mneEnvironment          {@code --mne_environment}
+     * @param measurementDate         {@code --md}, or {@code null}
+     * @param measurementDateOffset   {@code --mdo}, or {@code null}
+     * @param subjectBirthday         {@code --sb}, or {@code null}
+     * @param subjectBirthdayOffset   {@code --sbo}, or {@code null}
+     * @param hisId                   {@code --his}, or {@code null}
+     * @param preset                  {@code --preset}, or {@code null} for the default
+     * @param noGui                   {@code --no-gui}
+     * @param jobs                    {@code --jobs}
+     * @param leakCheck               the leak check
+     * @param policy                  {@code --policy}, or {@code null}
+     * @param secretEnv               {@code --secret-env}, or {@code null}
+     * @param secretFile              {@code --secret-file}, or {@code null}
+     * @param report                  {@code --report}, or {@code null}
+     * @param dryRun                  {@code --dry-run}
+     * @param verify                  {@code --verify} files and folders
+     */
+    public AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent, boolean deleteInput,
+            boolean avoidDeleteConfirmation, boolean brute, boolean mneEnvironment, LocalDate measurementDate,
+            Integer measurementDateOffset, LocalDate subjectBirthday, Integer subjectBirthdayOffset, String hisId,
+            Preset preset, boolean noGui, int jobs, boolean leakCheck, Path policy, String secretEnv, Path secretFile,
+            Path report, boolean dryRun, List<Path> verify) {
+        this(inputs, output, verbose, silent, deleteInput, avoidDeleteConfirmation, brute, mneEnvironment,
+                measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
+                jobs, leakCheck, policy, secretEnv, secretFile, report, dryRun, verify, false, false);
     }
 
     /**
@@ -68,7 +137,7 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
     public static AppOptions defaults(List<Path> inputs) {
         return new AppOptions(inputs, null, false, false, false, false, false, false, null, null, null, null, null,
                 Preset.MNE_ANONYMIZE, false, Runtime.getRuntime().availableProcessors(), true, null, null, null, null,
-                false, List.of());
+                false, List.of(), false, false);
     }
 
     /**
@@ -86,10 +155,6 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
             }
         } else if (inputs.isEmpty()) {
             problems.add("no input file: give one with -i FILE");
-        }
-        if (policy != null && preset != null) {
-            problems.add("--preset and --policy exclude each other (a policy file names its preset with"
-                    + " \"extends\")");
         }
         if (secretEnv != null && secretFile != null) {
             problems.add("--secret-env and --secret-file exclude each other");
@@ -153,6 +218,12 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         parts.add(policy != null ? "policy " + policy : "preset " + preset.id());
         parts.add("brute " + (brute ? "on" : "off"));
         parts.add("mne_environment " + (mneEnvironment ? "on" : "off"));
+        if (keepHis) {
+            parts.add("keep his");
+        }
+        if (dropHeadShape) {
+            parts.add("drop head shape");
+        }
         if (measurementDate != null) {
             parts.add("measurement date " + measurementDate);
         } else if (measurementDateOffset != null) {
@@ -208,6 +279,12 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         }
         if (mneEnvironment) {
             b.mneEnvironment(true);
+        }
+        if (keepHis) {
+            b.keepHis(true);
+        }
+        if (dropHeadShape) {
+            b.dropHeadShape(true);
         }
         if (hisId != null) {
             b.hisId(hisId);

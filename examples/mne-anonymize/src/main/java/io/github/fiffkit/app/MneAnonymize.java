@@ -127,6 +127,14 @@ public final class MneAnonymize implements Callable<Integer> {
     @Option(names = "--mne_environment", description = "also the MNE working directory and command line")
     private boolean mneEnvironment;
 
+    @Option(names = "--keep-his", description = "keep the HIS id, sex and handedness (MNE-Python's keep_his;"
+            + " for the mne-python preset)")
+    private boolean keepHis;
+
+    @Option(names = "--drop-head-shape", description = "remove the extra head-shape digitizer points (a head shape"
+            + " can identify a face)")
+    private boolean dropHeadShape;
+
     @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
             description = "the rules to apply: mne-anonymize (the default: the seed's table), mne-python"
                     + " (MNE-Python 1.3's anonymize_info) or strict")
@@ -221,7 +229,8 @@ public final class MneAnonymize implements Callable<Integer> {
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         AppOptions options = new AppOptions(inputs, output, verbose, silent, delete, force, brute, mneEnvironment,
                 measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
-                threads, !noLeakCheck, policy, secretEnv, secretFile, report, dryRun, verify);
+                threads, !noLeakCheck, policy, secretEnv, secretFile, report, dryRun, verify,
+                keepHis, dropHeadShape);
         if (!noGui) {
             // the window shows conflicts next to its fields, and starts without any input chosen
             if (!io.display()) {
@@ -233,7 +242,11 @@ public final class MneAnonymize implements Callable<Integer> {
                 return OK;
             }
         }
-        List<String> conflicts = options.conflicts();
+        List<String> conflicts = new ArrayList<>(options.conflicts());
+        if (policy != null && preset != null) {
+            conflicts.add("--preset and --policy exclude each other (a policy file names its preset with"
+                    + " \"extends\")");
+        }
         if (!conflicts.isEmpty()) {
             return usage(String.join("; ", conflicts));
         }

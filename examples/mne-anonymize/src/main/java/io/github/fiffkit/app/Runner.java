@@ -2,6 +2,7 @@ package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.BatchOutputFiles;
 import io.github.fiffkit.anonymize.LeakHit;
 import io.github.fiffkit.anonymize.OutputFiles;
 import io.github.fiffkit.anonymize.Report;
@@ -38,6 +39,7 @@ final class Runner {
     private final PrintWriter err;
     private final Object printLock = new Object();
     private final Anonymizer anonymizer;
+    private final BatchOutputFiles outputs = new BatchOutputFiles();
     private ReportWriter report;
     private IOException reportFailure;
     private int done;
@@ -65,7 +67,21 @@ final class Runner {
         this.io = io;
         this.out = io.out();
         this.err = io.err();
-        this.anonymizer = anonymizer;
+        // each output is forced and moved atomically; the folders are synced once per run (syncOutputFolders), not
+        // after every move: a batch of small files then costs half the disk flushes
+        this.anonymizer = anonymizer.rebuild().outputFiles(outputs).build();
+    }
+
+    /** Syncs the folders that received outputs; false, after saying why, when that fails. */
+    private boolean syncOutputFolders() {
+        try {
+            outputs.close();
+            return true;
+        } catch (IOException e) {
+            err.println("mne_anonymize: cannot sync the output folders to disk: " + e.getMessage()
+                    + "; no input was deleted or replaced");
+            return false;
+        }
     }
 
     private void header() {
@@ -118,6 +134,13 @@ final class Runner {
         header();
         if (!openReport()) {
             return MneAnonymize.OUTPUT_FAILED;
+        }
+        if (files.isEmpty()) {
+            if (!options.silent()) {
+                err.println("mne_anonymize: nothing to verify: no FIFF file (.fif, .fif.gz, .fiff) in "
+                        + String.join(", ", options.verify().stream().map(Path::toString).toList()));
+            }
+            return closeReport(MneAnonymize.OK);
         }
         List<RunPlan.Job> jobs = files.stream()
                 .map(f -> new RunPlan.Job(List.of(f), List.of(), List.of(), null, 0)).toList();
@@ -180,13 +203,14 @@ final class Runner {
         }
         List<Path> targets = plan.jobs.stream().flatMap(j -> j.writeTo().stream()).toList();
         List<Outcome> outcomes = runAll(plan.jobs, targets, job -> anonymize(job, plan));
-        if (!options.dryRun()) {
+        boolean synced = syncOutputFolders();
+        if (!options.dryRun() && synced) {
             BufferedReader answers = io.answers();
             for (Outcome o : outcomes) {
                 settleInputs(o, answers);
             }
         }
-        int status = status(plan, outcomes);
+        int status = synced ? status(plan, outcomes) : MneAnonymize.OUTPUT_FAILED;
         if (plan.batch && !options.silent()) {
             summary(plan, outcomes);
         }

@@ -19,7 +19,7 @@ class AppOptionsTest {
     private static AppOptions with(boolean brute, LocalDate md, Integer mdo, Integer sbo, String his,
             Preset preset) {
         return new AppOptions(List.of(Path.of("a.fif")), null, false, false, false, false, brute, false, md, mdo,
-                null, sbo, his, preset, true, 1, true, null, null, null, null, false, List.of());
+                null, sbo, his, preset, true, 1, true, null, null, null, null, false, List.of(), false, false);
     }
 
     @Test
@@ -56,7 +56,7 @@ class AppOptionsTest {
     void conflictsAreListedInWords() {
         AppOptions o = new AppOptions(List.of(), null, true, true, false, false, false, false,
                 LocalDate.of(2000, 1, 1), 3, LocalDate.of(2000, 1, 1), 4, null, null, true, 1, true, null, null, null, null,
-                false, List.of());
+                false, List.of(), false, false);
         assertEquals(4, o.conflicts().size(), o.conflicts().toString());
     }
 
@@ -66,5 +66,13 @@ class AppOptionsTest {
         assertNull(o.singleRecordingProblem(1));
         assertTrue(o.singleRecordingProblem(2).startsWith("--md, --his are allowed for one recording only"));
         assertNull(with(false, null, 35, 35, null, null).singleRecordingProblem(9));
+    }
+
+    @Test
+    void withAPolicyFileThePresetStaysSetSoTheWindowCanBePrefilled() throws IOException {
+        AppOptions o = new AppOptions(List.of(), null, false, false, false, false, false, false, null, null, null,
+                null, null, null, false, 1, true, Path.of("lab.json"), null, null, null, false, List.of());
+        assertEquals(Preset.MNE_ANONYMIZE, o.preset());
+        assertEquals("lab.json", io.github.fiffkit.app.gui.GuiModel.from(o).policy());
     }
 }

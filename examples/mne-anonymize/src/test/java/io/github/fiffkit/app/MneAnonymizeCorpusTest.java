@@ -54,4 +54,22 @@ class MneAnonymizeCorpusTest {
         }
         assertEquals(4, r.outLines().size(), r.out());
     }
+
+    @Test
+    void theWholeCorpusAsOneFolderRunsWithoutAFailureAndEveryOutputReadsBack() throws Exception {
+        Path real = synthetic().resolveSibling("real");
+        Path out = dir.resolve("real");
+        AppRun r = AppRun.of("--no-gui", "-s", "-i", real.toString(), "-o", out.toString(), "--jobs", "2");
+        assertTrue(r.status() == 0 || r.status() == 4, r.toString());
+        List<Path> inputs = RunPlan.scan(real);
+        int outputs = 0;
+        for (Path in : inputs) {
+            Path o = out.resolve(real.relativize(in));
+            assertTrue(Files.isRegularFile(o), "no output for " + in);
+            assertFalse(TestFiles.values(o, FiffKind.FILE_ID).isEmpty(), o.toString());
+            outputs++;
+        }
+        assertEquals(inputs.size(), outputs);
+        assertFalse(r.err().contains("mne_anonymize: /"), "no file failed: " + r.err());
+    }
 }

@@ -128,10 +128,11 @@ class MneAnonymizeTest {
             "-v, --verbose", "-s, --silent", "--delete_input_file_after", "--delete_input_file",
             "-f, --avoid_delete_confirmation", "-b, --brute", "--md, --measurement_date",
             "--mdo, --measurement_date_offset", "--sb, --subject_birthday", "--sbo, --subject_birthday_offset",
-            "--his", "--mne_environment", "--preset", "--jobs", "--no-leak-check"}) {
+            "--his", "--mne_environment", "--preset", "--jobs", "--no-leak-check", "--keep-his", "--drop-head-shape",
+            "--policy", "--secret-env", "--secret-file", "--report", "--dry-run", "--verify"}) {
             assertTrue(r.out().contains(option), option);
         }
-        for (int status : new int[] {0, 1, 2, 3, 4, 6, 7}) {
+        for (int status : new int[] {0, 1, 2, 3, 4, 5, 6, 7}) {
             assertTrue(r.out().contains("\n  " + status + "  "), "exit status " + status);
         }
         assertEquals(r.out(), AppRun.of("--help").out());
@@ -183,6 +184,24 @@ class MneAnonymizeTest {
         assertEquals(0, r.status(), r.toString());
         assertEquals(FiffTime.startOf(LocalDate.of(2003, 2, 1)), TestFiles.measDate(out));
         assertEquals(SampleFileWriter.BIRTHDAY.plusDays(10), TestFiles.birthday(out));
+    }
+
+    @Test
+    void keepHisAndDropHeadShape() throws IOException {
+        Path in = sample();
+        Path out = dir.resolve("o.fif");
+        AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString(), "--preset", "mne-python",
+                "--keep-his", "--drop-head-shape", "--mne_environment");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(SampleFileWriter.HIS_ID, TestFiles.string(out, FiffKind.SUBJ_HIS_ID), "kept");
+        assertEquals(10, TestFiles.values(out, FiffKind.DIG_POINT).size(), "the 12 extra points are gone");
+        assertEquals(22, TestFiles.values(in, FiffKind.DIG_POINT).size());
+
+        AppRun plain = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString(), "--preset", "mne-python",
+                "--mne_environment");
+        assertEquals(0, plain.status(), plain.toString());
+        assertEquals(22, TestFiles.values(out, FiffKind.DIG_POINT).size());
+        assertFalse(TestFiles.string(out, FiffKind.SUBJ_HIS_ID).equals(SampleFileWriter.HIS_ID));
     }
 
     @Test

@@ -227,4 +227,26 @@ class PolicyRunTest {
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("--verify checks files that are already anonymized"), r.err());
     }
+
+    @Test
+    void verifyingAFolderWithoutRecordingsIsNothingToDo() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        AppRun r = AppRun.of("--no-gui", "--verify", empty.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(List.of("mne_anonymize: nothing to verify: no FIFF file (.fif, .fif.gz, .fiff) in " + empty),
+                r.errLines());
+    }
+
+    @Test
+    void aDryRunReportsWhatItWouldDo() throws IOException {
+        Path in = TestFiles.sample(dir.resolve("sample_raw.fif"));
+        Path report = dir.resolve("plan.jsonl");
+        AppRun r = AppRun.of("--no-gui", "-s", "--dry-run", "-i", in.toString(), "--report", report.toString());
+        assertEquals(0, r.status(), r.toString());
+        List<JsonNode> records = jsonLines(report);
+        assertEquals(1, records.size());
+        assertEquals("dryRun", records.get(0).path("mode").asText(), records.get(0).toString());
+        assertEquals(15, records.get(0).path("changes").size());
+        assertEquals(List.of("plan.jsonl", "sample_raw.fif"), listing());
+    }
 }

@@ -148,28 +148,33 @@ public final class DateModel {
                     throw new ArithmeticException("the birthday moves outside the range of dates");
                 }
             }
-            case YEAR_ONLY -> OptionalInt.of(yearOnly(jd, reference));
+            case YEAR_ONLY -> OptionalInt.of(yearOnly(jd, reference, reference.map(this::moveTime)));
             case REMOVE -> OptionalInt.empty();
         };
     }
 
     /**
-     * The year-only birthday of HIPAA's safe harbor: 1 January of the birth year, or of the year that makes the
-     * subject 90 when older than 89 at the measurement (at today's date when the recording has none).
+     * The year-only birthday of HIPAA's safe harbor: 1 January of the birth year; a subject older than 89 at the
+     * measurement (at today's date when the recording has none) gets the year that makes them 90 at the
+     * measurement date the output holds, so that the output never shows an age over 90 and a second pass changes
+     * nothing.
      *
-     * @param jd          the birthday
-     * @param measurement the measurement date
+     * @param jd             the birthday
+     * @param measurement    the measurement date found in the file
+     * @param newMeasurement the measurement date written to the output
      * @return the new birthday
      */
-    public static int yearOnly(int jd, Optional<FiffTime> measurement) {
+    public static int yearOnly(int jd, Optional<FiffTime> measurement, Optional<FiffTime> newMeasurement) {
         LocalDate birth = Julian.toLocalDate(jd);
-        LocalDate at = measurement.filter(t -> !t.isNone())
-                .map(t -> t.toInstant().atZone(ZoneOffset.UTC).toLocalDate())
-                .orElse(LocalDate.now(ZoneOffset.UTC));
+        LocalDate at = day(measurement).orElse(LocalDate.now(ZoneOffset.UTC));
         int year = birth.getYear();
         if (!birth.isAfter(at) && Period.between(birth, at).getYears() > 89) {
-            year = at.getYear() - 90;
+            year = day(newMeasurement).orElse(at).getYear() - 90;
         }
         return Julian.of(LocalDate.of(year, 1, 1));
+    }
+
+    private static Optional<LocalDate> day(Optional<FiffTime> t) {
+        return t.filter(x -> !x.isNone()).map(x -> x.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
     }
 }
