@@ -310,24 +310,21 @@ public final class Anonymizer {
     public AnonymizationResult anonymize(SeekableByteChannel input, String inputName, Path output)
             throws IOException {
         Objects.requireNonNull(input, "input");
-        FiffLimits limits = settings.limits;
-        ChannelOnce once = new ChannelOnce(input, inputName);
-        FileFacts facts = engine.scan(once::open, inputName);
-        Path target = resolveTarget(output);
-        Engine.Pending p = engine.run(once::open, inputName, target, isGzipName(target), facts,
-                Engine.Recording.SINGLE);
-        try {
-            AnonymizationResult r = p.result();
-            if (digests) {
-                r = copy(r, r.output(), null, sha256(p.temp()));
-            }
-            p.commit();
-            return r;
-        } finally {
-            p.discard();
-            input.close();
-            if (limits == null) {
-                throw new IllegalStateException();
+        try (input) {
+            ChannelOnce once = new ChannelOnce(input, inputName);
+            FileFacts facts = engine.scan(once::open, inputName);
+            Path target = resolveTarget(output);
+            Engine.Pending p = engine.run(once::open, inputName, target, isGzipName(target), facts,
+                    Engine.Recording.SINGLE);
+            try {
+                AnonymizationResult r = p.result();
+                if (digests) {
+                    r = copy(r, r.output(), null, sha256(p.temp()));
+                }
+                p.commit();
+                return r;
+            } finally {
+                p.discard();
             }
         }
     }

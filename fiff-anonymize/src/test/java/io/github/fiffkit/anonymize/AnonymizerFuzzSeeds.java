@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the seed corpus of {@link AnonymizerFuzzTest}: the {@link Phi} file with PHI in every field and a few of
- * its tolerated variants. Run from the module folder to regenerate:
- * {@code java -cp target/classes:target/test-classes:../fiff-core/target/classes
+ * Writes the seed corpus of {@link AnonymizerFuzzTest}: the {@link Phi} file with PHI in every field, a few of its
+ * tolerated variants, and a synthetic recording of the test kit. Run from the module folder to regenerate:
+ * {@code java -cp target/classes:target/test-classes:../fiff-core/target/classes:../fiff-testkit/target/classes
  * io.github.fiffkit.anonymize.AnonymizerFuzzSeeds src/test/resources/io/github/fiffkit/anonymize/AnonymizerFuzzTestInputs/anonymizeBytes}.
  */
 final class AnonymizerFuzzSeeds {
@@ -35,5 +35,7 @@ final class AnonymizerFuzzSeeds {
         odd.set(FiffKind.DIR_POINTER, FiffType.INT, new byte[0]);
         odd.tags.add(3, new Phi.T(FiffKind.COMMENT, FiffType.STRING, TagData.ofString("outside")));
         odd.write(dir.resolve("odd-types.fif"));
+        Files.write(dir.resolve("testkit-synthetic.fif"),
+                io.github.fiffkit.testkit.Corruptions.baseFile(1).bytes());
     }
 }

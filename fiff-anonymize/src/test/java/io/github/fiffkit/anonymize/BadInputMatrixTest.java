@@ -400,4 +400,13 @@ class BadInputMatrixTest {
             assertTrue(names.contains(row), row);
         }
     }
+
+    @Test
+    void theCallersChannelIsClosedWhenTheInputIsRejected() throws IOException {
+        Path in = Files.write(dir.resolve("in.fif"), new byte[0]);
+        SeekableByteChannel ch = Files.newByteChannel(in, StandardOpenOption.READ);
+        assertThrows(FiffFormatException.class, () -> Anonymizer.builder().build().anonymize(ch, in.toString(),
+                dir.resolve("out.fif")));
+        assertFalse(ch.isOpen());
+    }
 }
