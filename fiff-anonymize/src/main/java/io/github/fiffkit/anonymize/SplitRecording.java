@@ -45,7 +45,15 @@ public final class SplitRecording {
     }
 
     /** A link to another part as found in a {@code FIFFB_REF} block. */
-    private record Ref(int role, String name, Integer number) {
+    /**
+     * A link to another part of a split recording, as one {@code FIFFB_REF} block states it.
+     *
+     * @param role   {@link #ROLE_PREVIOUS}, {@link #ROLE_NEXT} or another {@code FIFF_REF_ROLE} value
+     * @param name   the file name as written ({@code FIFF_REF_FILE_NAME}, may hold a path of another machine), or
+     *               null
+     * @param number the part number ({@code FIFF_REF_FILE_NUM}), or null
+     */
+    public record Reference(int role, String name, Integer number) {
     }
 
     /**
@@ -86,7 +94,7 @@ public final class SplitRecording {
     }
 
     private static Optional<Path> follow(Path part, int role) throws IOException {
-        for (Ref ref : references(part)) {
+        for (Reference ref : references(part)) {
             if (ref.role() != role) {
                 continue;
             }
@@ -110,30 +118,42 @@ public final class SplitRecording {
         return Optional.empty();
     }
 
-    private static List<Ref> references(Path part) throws IOException {
-        List<Ref> refs = new ArrayList<>();
+    private static List<Reference> references(Path part) throws IOException {
         try (FiffReader r = FiffReader.open(part, FiffLimits.DEFAULT)) {
-            Integer role = null;
-            String name = null;
-            Integer number = null;
-            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
-                boolean inRef = r.blockPath().innermost() == FiffBlock.REF;
-                if (t.kind() == FiffKind.BLOCK_START && inRef) {
-                    role = null;
-                    name = null;
-                    number = null;
-                } else if (inRef && t.size() > 0 && t.size() <= 4096) {
-                    if (t.kind() == FiffKind.REF_ROLE && t.size() >= 4) {
-                        role = ByteBuffer.wrap(r.readData()).getInt(0);
-                    } else if (t.kind() == FiffKind.REF_FILE_NAME && t.type() == FiffType.STRING) {
-                        name = TagData.string(r.readData());
-                    } else if (t.kind() == FiffKind.REF_FILE_NUM && t.size() >= 4) {
-                        number = ByteBuffer.wrap(r.readData()).getInt(0);
-                    }
+            return references(r);
+        }
+    }
+
+    /**
+     * Reads the references of a file to the other parts of its recording. Only tag headers and the small reference
+     * tags are read, never bulk data.
+     *
+     * @param reader a reader at the start of the file
+     * @return the {@code FIFFB_REF} blocks in file order
+     * @throws IOException when the file cannot be read or breaks the format
+     */
+    public static List<Reference> references(FiffReader reader) throws IOException {
+        List<Reference> refs = new ArrayList<>();
+        Integer role = null;
+        String name = null;
+        Integer number = null;
+        for (TagHeader t = reader.nextTag(); t != null; t = reader.nextTag()) {
+            boolean inRef = reader.blockPath().innermost() == FiffBlock.REF;
+            if (t.kind() == FiffKind.BLOCK_START && inRef) {
+                role = null;
+                name = null;
+                number = null;
+            } else if (inRef && t.size() > 0 && t.size() <= 4096) {
+                if (t.kind() == FiffKind.REF_ROLE && t.size() >= 4) {
+                    role = ByteBuffer.wrap(reader.readData()).getInt(0);
+                } else if (t.kind() == FiffKind.REF_FILE_NAME && t.type() == FiffType.STRING) {
+                    name = TagData.string(reader.readData());
+                } else if (t.kind() == FiffKind.REF_FILE_NUM && t.size() >= 4) {
+                    number = ByteBuffer.wrap(reader.readData()).getInt(0);
                 }
-                if (t.kind() == FiffKind.BLOCK_END && inRef && role != null) {
-                    refs.add(new Ref(role, name, number));
-                }
+            }
+            if (t.kind() == FiffKind.BLOCK_END && inRef && role != null) {
+                refs.add(new Reference(role, name, number));
             }
         }
         return refs;

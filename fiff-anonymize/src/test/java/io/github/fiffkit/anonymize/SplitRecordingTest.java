@@ -88,6 +88,22 @@ class SplitRecordingTest {
     }
 
     @Test
+    void aMiddlePartReferencesItsNeighbours() throws IOException {
+        List<Path> parts = writeSplit(dir, "run_raw.fif");
+        try (io.github.fiffkit.core.FiffReader r = io.github.fiffkit.core.FiffReader.open(parts.get(1))) {
+            List<SplitRecording.Reference> refs = SplitRecording.references(r);
+            assertEquals(List.of(SplitRecording.ROLE_PREVIOUS, SplitRecording.ROLE_NEXT),
+                    refs.stream().map(SplitRecording.Reference::role).toList());
+            assertTrue(refs.get(0).name().endsWith("run_raw.fif"), refs.toString());
+            assertTrue(refs.get(1).name().endsWith("run_raw-2.fif"), refs.toString());
+        }
+        try (io.github.fiffkit.core.FiffReader r = io.github.fiffkit.core.FiffReader.open(
+                Phi.standard().write(dir.resolve("single.fif")))) {
+            assertEquals(List.of(), SplitRecording.references(r));
+        }
+    }
+
+    @Test
     void aMissingPartIsAnInputError() throws IOException {
         List<Path> parts = writeSplit(dir, "run_raw.fif");
         Files.delete(parts.get(2));

@@ -1,15 +1,10 @@
 package io.github.fiffkit.spark;
 
-import io.github.fiffkit.core.FiffBlock;
-import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.core.FiffLimits;
 import io.github.fiffkit.core.FiffReader;
-import io.github.fiffkit.core.FiffType;
-import io.github.fiffkit.core.TagData;
-import io.github.fiffkit.core.TagHeader;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,9 +25,6 @@ import org.apache.hadoop.fs.Path;
  */
 record FileRefs(String uri, String prevName, Integer prevNum, String nextName, Integer nextNum, boolean hasPrev,
         boolean hasNext) implements Serializable {
-    private static final int ROLE_PREVIOUS = 1;
-    private static final int ROLE_NEXT = 2;
-
     /** A file that cannot be read here: a recording of its own (anonymizing it reports the problem). */
     static FileRefs none(String uri) {
         return new FileRefs(uri, null, null, null, null, false, false);
@@ -58,34 +50,15 @@ record FileRefs(String uri, String prevName, Integer prevNum, String nextName, I
             boolean hasNext = false;
             try (FiffReader r = FiffReader.open(new HadoopChannel(fs.open(p), st.getLen()), uri,
                     FiffLimits.DEFAULT)) {
-                Integer role = null;
-                String name = null;
-                Integer number = null;
-                for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
-                    boolean inRef = r.blockPath().innermost() == FiffBlock.REF;
-                    if (t.kind() == FiffKind.BLOCK_START && inRef) {
-                        role = null;
-                        name = null;
-                        number = null;
-                    } else if (inRef && t.size() > 0 && t.size() <= 4096) {
-                        if (t.kind() == FiffKind.REF_ROLE && t.size() >= 4) {
-                            role = ByteBuffer.wrap(r.readData()).getInt(0);
-                        } else if (t.kind() == FiffKind.REF_FILE_NAME && t.type() == FiffType.STRING) {
-                            name = TagData.string(r.readData());
-                        } else if (t.kind() == FiffKind.REF_FILE_NUM && t.size() >= 4) {
-                            number = ByteBuffer.wrap(r.readData()).getInt(0);
-                        }
-                    }
-                    if (t.kind() == FiffKind.BLOCK_END && inRef && role != null) {
-                        if (role == ROLE_PREVIOUS && !hasPrev) {
-                            hasPrev = true;
-                            prevName = name;
-                            prevNum = number;
-                        } else if (role == ROLE_NEXT && !hasNext) {
-                            hasNext = true;
-                            nextName = name;
-                            nextNum = number;
-                        }
+                for (SplitRecording.Reference ref : SplitRecording.references(r)) {
+                    if (ref.role() == SplitRecording.ROLE_PREVIOUS && !hasPrev) {
+                        hasPrev = true;
+                        prevName = ref.name();
+                        prevNum = ref.number();
+                    } else if (ref.role() == SplitRecording.ROLE_NEXT && !hasNext) {
+                        hasNext = true;
+                        nextName = ref.name();
+                        nextNum = ref.number();
                     }
                 }
             }
