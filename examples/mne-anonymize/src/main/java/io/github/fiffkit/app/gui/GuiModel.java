@@ -389,7 +389,38 @@ public final class GuiModel {
                 p.add("With several inputs the output must be a folder, not the file " + output + ".");
             }
         }
+        if (p.isEmpty()) {
+            outputProblems(p);
+        }
         return p;
+    }
+
+    /** An output that is an input, or two inputs with one output: never written over without a question. */
+    private void outputProblems(List<String> p) {
+        List<Path> outs = outputs();
+        Set<Path> seen = new java.util.HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Path in = inputs.get(i).toAbsolutePath().normalize();
+            Path out = outs.get(i).toAbsolutePath().normalize();
+            if (sameFile(in, out)) {
+                p.add("The output of " + in + " would replace the input itself: choose another output file or "
+                        + "folder (the command line replaces inputs only after asking, or with -f).");
+            } else if (!seen.add(out)) {
+                p.add("Two inputs would be written to " + out + ": choose an output folder where their names differ, "
+                        + "or leave the output empty to write each one next to its input.");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void date(String text, String what, List<String> p) {

@@ -210,14 +210,12 @@ class GuiModelTest {
         GuiModel m = new GuiModel();
         m.addInputs(List.of(a));
         List<GuiModel.Outcome> done = new ArrayList<>(m.job().run((d, t, last) -> { }, () -> false));
-        GuiModel m2 = new GuiModel();
-        m2.addInputs(List.of(same));
-        m2.setOutput(same.toString());
-        done.addAll(m2.job().run((d, t, last) -> { }, () -> false));
+        // an outcome whose output is its input (the window refuses to plan one; deletion must still keep it)
+        done.add(new GuiModel.Outcome(same, List.of(same), null, List.of(), false));
         assertTrue(done.get(1).ok());
         assertEquals(List.of(a), GuiModel.deleteInputs(done));
         assertFalse(Files.exists(a));
-        assertTrue(Files.exists(same), "an input anonymized in place is the output: kept");
+        assertTrue(Files.exists(same), "an input that is its own output is kept");
         assertTrue(Files.exists(dir.resolve("a_raw_anonymized.fif")));
     }
 
@@ -265,5 +263,33 @@ class GuiModelTest {
         m.setPolicy(bad.toString());
         IOException e = assertThrows(IOException.class, m::job);
         assertTrue(e.getMessage().contains("colour") && e.getMessage().contains("4"), e.getMessage());
+    }
+
+    @Test
+    void anOutputNeverReplacesAnInputOrAnotherOutput() throws IOException {
+        Path a = copy("g/a_raw.fif");
+        Path b = copy("g/b_raw.fif");
+        byte[] before = Files.readAllBytes(a);
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a, b));
+        m.setOutput(dir.resolve("g").toString());
+        assertEquals(2, m.problems().size(), m.problems()::toString);
+        assertTrue(m.problems().get(0).startsWith("The output of " + a.toAbsolutePath() + " would replace the input"),
+                m.problems()::toString);
+        assertThrows(IllegalStateException.class, m::job);
+        assertArrayEquals(before, Files.readAllBytes(a));
+
+        GuiModel one = new GuiModel();
+        one.addInputs(List.of(a));
+        one.setOutput(a.toString());
+        assertEquals(1, one.problems().size(), one.problems()::toString);
+
+        Path c = copy("h/a_raw.fif");
+        GuiModel same = new GuiModel();
+        same.addInputs(List.of(a, c));
+        same.setOutput(dir.resolve("out").toString());
+        assertEquals(List.of("Two inputs would be written to " + dir.resolve("out/a_raw.fif").toAbsolutePath()
+                + ": choose an output folder where their names differ, or leave the output empty to write each one"
+                + " next to its input."), same.problems());
     }
 }
