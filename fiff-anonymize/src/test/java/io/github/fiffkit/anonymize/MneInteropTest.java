@@ -50,6 +50,9 @@ class MneInteropTest {
     @BeforeAll
     static void needsMneAndCorpus() throws Exception {
         String dir = System.getProperty("fiff.corpus", "");
+        if (dir.isBlank() && Boolean.getBoolean("fiff.interop.required")) {
+            throw new AssertionError("the interop profile needs -Dfiff.corpus=/absolute/path/to/corpus");
+        }
         Assumptions.assumeFalse(dir.isBlank(), "set -Dfiff.corpus to the corpus folder");
         corpusRoot = Path.of(dir).toAbsolutePath();
         MnePython.assumeAvailable();

@@ -26,11 +26,25 @@ final class MnePython {
         return System.getProperty("fiff.python", "/usr/bin/python3");
     }
 
-    /** Skips (does not fail) when MNE-Python is not installed: the interop profile is run where it is. */
+    /**
+     * Skips when MNE-Python is not installed, except under the interop profile ({@code fiff.interop.required}),
+     * where a missing MNE-Python fails the tests: CI must not pass with the interoperability suite skipped.
+     */
     static void assumeAvailable() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(python())), python() + " is missing");
-        Result r = run(List.of("-c", "import mne"), null);
-        Assumptions.assumeTrue(r.exit == 0, "MNE-Python is not importable by " + python() + ": " + r.stderr);
+        boolean required = Boolean.getBoolean("fiff.interop.required");
+        String missing = null;
+        if (!Files.isExecutable(Path.of(python()))) {
+            missing = python() + " is missing";
+        } else {
+            Result r = run(List.of("-c", "import mne"), null);
+            if (r.exit != 0) {
+                missing = "MNE-Python is not importable by " + python() + ": " + r.stderr;
+            }
+        }
+        if (missing != null && required) {
+            throw new AssertionError(missing + " (the interop profile needs it: apt-get install python3-mne)");
+        }
+        Assumptions.assumeTrue(missing == null, missing);
     }
 
     record Result(int exit, String stdout, String stderr) {
