@@ -50,6 +50,12 @@ import java.util.Optional;
  * it, and a plain {@link IOException} when the output cannot be written.
  */
 public final class Anonymizer {
+    /**
+     * The default of {@link Builder#maxRuleValueSize(long)}: 16 MiB, far more than any name, ID, date or comment
+     * a rule reads, and small enough that a hostile file cannot fill the memory with one tag.
+     */
+    public static final long DEFAULT_MAX_RULE_VALUE_SIZE = 16L * 1024 * 1024;
+
     private final Policy policy;
     private final Engine engine;
     private final Engine verifyEngine;
@@ -61,10 +67,10 @@ public final class Anonymizer {
         this.policy = b.resolvePolicy();
         this.digests = b.digests;
         this.engine = new Engine(new Engine.Settings(policy, policy.resolvedRules(), b.recordOldValues, b.leakCheck,
-                b.writeDirectory, b.limits, b.files));
+                b.writeDirectory, b.limits, b.files, b.maxRuleValueSize));
         Policy checked = VerifyRules.policy(policy);
         this.verifyEngine = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked),
-                b.recordOldValues, false, false, b.limits, b.files));
+                b.recordOldValues, false, false, b.limits, b.files, b.maxRuleValueSize));
     }
 
     /** @return a builder with the {@code mne-anonymize} preset and the seed's defaults */
@@ -441,6 +447,7 @@ public final class Anonymizer {
         private boolean writeDirectory;
         private boolean digests;
         private FiffLimits limits = FiffLimits.DEFAULT;
+        private long maxRuleValueSize = DEFAULT_MAX_RULE_VALUE_SIZE;
         private OutputFiles files = OutputFiles.DEFAULT;
 
         private Builder() {
@@ -461,6 +468,7 @@ public final class Anonymizer {
             b.writeDirectory = writeDirectory;
             b.digests = digests;
             b.limits = limits;
+            b.maxRuleValueSize = maxRuleValueSize;
             b.files = files;
             return b;
         }
@@ -660,6 +668,25 @@ public final class Anonymizer {
          */
         public Builder limits(FiffLimits l) {
             this.limits = Objects.requireNonNull(l, "limits");
+            return this;
+        }
+
+        /**
+         * Caps the tags a rule reads into memory (names, IDs, dates, comments: all small in real files). A larger
+         * tag matched by a rule that reads its value fails the file with
+         * {@link io.github.fiffkit.core.FiffFormatException.Problem#LIMIT_EXCEEDED}; tags that are kept or
+         * removed are copied or skipped without being read, whatever their size. The reader's
+         * {@link FiffLimits#maxValueSize()} still applies when it is smaller.
+         *
+         * @param bytes the largest value a rule may read; default {@link Anonymizer#DEFAULT_MAX_RULE_VALUE_SIZE}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is negative
+         */
+        public Builder maxRuleValueSize(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxRuleValueSize must not be negative: " + bytes);
+            }
+            this.maxRuleValueSize = bytes;
             return this;
         }
 

@@ -148,7 +148,7 @@ public final class FiffReader implements Closeable {
 
     private static Source gzip(GzipSource.Opener opener, String name) throws IOException {
         try {
-            return new GzipSource(opener);
+            return new GzipSource(opener, name);
         } catch (GzipSource.CorruptException e) {
             FiffFormatException f = new FiffFormatException(e.truncated() ? Problem.TRUNCATED : Problem.NOT_FIFF,
                     (e.truncated() ? "the gzip data ends early: " : "the gzip data is damaged: ") + e.getMessage()

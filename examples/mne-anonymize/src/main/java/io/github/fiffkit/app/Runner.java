@@ -249,7 +249,7 @@ final class Runner {
             ExecutorCompletionService<Outcome> cs = new ExecutorCompletionService<>(pool);
             List<Future<Outcome>> futures = new ArrayList<>();
             for (RunPlan.Job job : jobs) {
-                futures.add(cs.submit(() -> work.apply(job)));
+                futures.add(cs.submit(() -> guarded(job, work)));
             }
             drawBar(n);
             for (int i = 0; i < n; i++) {
@@ -281,6 +281,23 @@ final class Runner {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Runs one job so that nothing it throws reaches the other jobs: an unexpected exception or error (a bug, or
+     * an {@link OutOfMemoryError} on a hostile file) fails this file alone, with status 2 (its input could not be
+     * processed), and the run goes on to report the others and print its summary.
+     */
+    static Outcome guarded(RunPlan.Job job, java.util.function.Function<RunPlan.Job, Outcome> work) {
+        try {
+            return work.apply(job);
+        } catch (Throwable e) {
+            return failed(job, MneAnonymize.BAD_INPUT, internalError(job.first(), e));
+        }
+    }
+
+    private static String internalError(Path file, Throwable e) {
+        return file + ": internal error: " + e;
     }
 
     private static boolean registerHook(Thread hook) {
@@ -331,7 +348,7 @@ final class Runner {
                 } catch (IOException e) {
                     return failed(job, MneAnonymize.statusOf(e), MneAnonymize.describe(e, part));
                 } catch (RuntimeException e) {
-                    return failed(job, MneAnonymize.OUTPUT_FAILED, part + ": internal error: " + e);
+                    return failed(job, MneAnonymize.BAD_INPUT, internalError(part, e));
                 }
             }
             return new Outcome(job, MneAnonymize.OK, planned, null, "this is a dry run");
@@ -369,7 +386,7 @@ final class Runner {
             return failed(job, status, message);
         } catch (RuntimeException e) {
             // the library promises not to do this; a bug must still not stop the other files
-            return failed(job, MneAnonymize.OUTPUT_FAILED, job.first() + ": internal error: " + e);
+            return failed(job, MneAnonymize.BAD_INPUT, internalError(job.first(), e));
         }
         boolean leaks = results.stream().anyMatch(AnonymizationResult::hasLeaks);
         String blocker = null;

@@ -68,9 +68,12 @@ public final class Engine {
      * @param writeDirectory  whether the output gets a fresh tag directory
      * @param limits          reader limits
      * @param files           the file layer
+     * @param ruleValueLimit  the largest tag, in bytes, that a rule may read (PHI tags are small; a larger one
+     *                        fails with {@link FiffFormatException.Problem#LIMIT_EXCEEDED} instead of filling
+     *                        the memory)
      */
     public record Settings(Policy policy, List<Rule> rules, boolean recordOldValues, boolean leakCheck,
-            boolean writeDirectory, FiffLimits limits, OutputFiles files) {
+            boolean writeDirectory, FiffLimits limits, OutputFiles files, long ruleValueLimit) {
     }
 
     /**
@@ -209,6 +212,13 @@ public final class Engine {
             throws IOException {
         Optional<FiffTime> reference = rec.reference().isPresent() ? rec.reference() : facts.measurementDate();
         DateModel model = DateModel.resolve(settings.policy().dates(), reference);
+        Optional<FiffTime> movedReference;
+        try {
+            movedReference = reference.map(model::moveTime);
+        } catch (ArithmeticException e) {
+            throw new PolicyException("moving the measurement date " + reference.orElseThrow()
+                    + " leaves the 32-bit range of FIFF time", name, -1, FiffKind.MEAS_DATE, null);
+        }
         Path temp = null;
         FileChannel channel = null;
         Path packed = null;
@@ -256,7 +266,7 @@ public final class Engine {
             AnonymizationResult result = new AnonymizationResult(name, target == null ? null : target.toString(),
                     settings.policy().name(), pass.changes, pass.warnings, leaks,
                     settings.leakCheck() ? pass.leaks.notChecked() : List.of(), reference,
-                    reference.map(model::moveTime), pass.tagsRead, pass.tagsWritten, pass.inputSize,
+                    movedReference, pass.tagsRead, pass.tagsWritten, pass.inputSize,
                     pass.outputSize, null, null, settings.leakCheck() && target != null);
             Pending pending = new Pending(temp, target, result);
             temp = null;
@@ -379,7 +389,7 @@ public final class Engine {
                     boolean remove = rule == null ? settings.policy().unmatched() == Unmatched.REMOVE
                             : rule.action().name().equals("remove");
                     if (remove && !Policy.STRUCTURAL_KINDS.contains(kind)) {
-                        if (rule != null && tag.size() <= settings.limits().maxValueSize()) {
+                        if (rule != null && tag.size() <= readLimit()) {
                             data = reader.readData();
                         }
                         record("remove", rule == null ? "unmatched: remove" : rule.origin(), data, newType, null,
@@ -395,9 +405,11 @@ public final class Engine {
                     tagsWritten++;
                     continue;
                 }
-                if (tag.size() > settings.limits().maxValueSize()) {
-                    throw fail("the rule \"" + rule + "\" would read " + tag.size() + " bytes, more than the limit of "
-                            + settings.limits().maxValueSize());
+                if (tag.size() > readLimit()) {
+                    throw new FiffFormatException(FiffFormatException.Problem.LIMIT_EXCEEDED, "tag "
+                            + FiffKind.describe(kind) + " at offset " + tag.position() + " holds " + tag.size()
+                            + " bytes; a rule must read it (" + rule.action().name() + ") and the limit is "
+                            + readLimit() + " bytes", name, tag.position(), kind, path);
                 }
                 data = reader.readData();
                 Outcome outcome = rule.action().apply(this);
@@ -559,6 +571,10 @@ public final class Engine {
             if (!warnings.contains(w)) {
                 warnings.add(w);
             }
+        }
+
+        private long readLimit() {
+            return Math.min(settings.limits().maxValueSize(), settings.ruleValueLimit());
         }
 
         @Override

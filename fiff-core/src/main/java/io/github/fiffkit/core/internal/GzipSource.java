@@ -1,5 +1,7 @@
 package io.github.fiffkit.core.internal;
 
+import io.github.fiffkit.core.FiffFormatException;
+import io.github.fiffkit.core.FiffFormatException.Problem;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,7 +14,9 @@ import java.util.zip.GZIPInputStream;
  * The decompressed bytes of a gzip file ({@code .fif.gz}) as a random-access source. Reading forward
  * decompresses as it goes; a jump backwards (rare: only some chains jump back) starts decompressing again
  * from the beginning. The decompressed size is counted once, when the source opens, so that tag sizes can
- * be checked against it. Memory stays constant whatever the file size.
+ * be checked against it. Memory stays constant whatever the file size. The work is bounded too: once the
+ * bytes decompressed after the counting pass exceed {@link #budget(long) a budget} (a file whose chain jumps
+ * back again and again), reading fails with {@link Problem#LIMIT_EXCEEDED}.
  */
 public final class GzipSource implements Source {
     /** Opens the compressed bytes from their start, each time it is called. */
@@ -28,7 +32,10 @@ public final class GzipSource implements Source {
     private static final int BUFFER = 64 * 1024;
 
     private final Opener opener;
+    private final String name;
     private final long size;
+    private final long budget;
+    private long inflated;
     private InputStream in;
     private long position;
     private final byte[] chunk = new byte[BUFFER];
@@ -38,7 +45,17 @@ public final class GzipSource implements Source {
      * @throws IOException when the data is not valid gzip or cannot be read
      */
     public GzipSource(Opener opener) throws IOException {
+        this(opener, null);
+    }
+
+    /**
+     * @param opener opens the compressed bytes
+     * @param name   the file name for messages, or {@code null}
+     * @throws IOException when the data is not valid gzip or cannot be read
+     */
+    public GzipSource(Opener opener, String name) throws IOException {
         this.opener = opener;
+        this.name = name;
         long n = 0;
         try (InputStream counting = gunzip()) {
             long skipped;
@@ -49,6 +66,28 @@ public final class GzipSource implements Source {
             throw new CorruptException(n, e);
         }
         this.size = n;
+        this.budget = budget(n);
+    }
+
+    /**
+     * How many bytes may be decompressed in all after the counting pass: enough for a forward read and several
+     * jumps back to the start, but not for a chain built to jump back thousands of times over a large body.
+     *
+     * @param size the decompressed size
+     * @return eight times the size plus 64 MiB
+     */
+    public static long budget(long size) {
+        long eight = size > Long.MAX_VALUE / 16 ? Long.MAX_VALUE / 2 : size * 8;
+        return eight + 64L * 1024 * 1024;
+    }
+
+    private void spend(long n, long offset) throws FiffFormatException {
+        inflated += n;
+        if (inflated > budget) {
+            throw new FiffFormatException(Problem.LIMIT_EXCEEDED, "decompressing the gzip data again and again: "
+                    + inflated + " bytes decompressed for a file of " + size + " bytes (the limit is " + budget
+                    + "); the chain of tags jumps back too often", name, offset, null, null);
+        }
     }
 
     /** The gzip data is damaged or cut short; nothing of it is used. */
@@ -97,6 +136,7 @@ public final class GzipSource implements Source {
     }
 
     private void seek(long target) throws IOException {
+        spend(in == null || target < position ? target : target - position, target);
         if (in == null || target < position) {
             if (in != null) {
                 in.close();
@@ -126,6 +166,7 @@ public final class GzipSource implements Source {
             }
             dst.put(chunk, 0, n);
             position += n;
+            spend(n, position);
         }
     }
 
@@ -138,6 +179,7 @@ public final class GzipSource implements Source {
             if (n < 0) {
                 throw new EOFException("end of decompressed data at " + position);
             }
+            spend(n, position);
             Source.writeFully(ByteBuffer.wrap(chunk, 0, n), out);
             position += n;
             left -= n;
