@@ -33,12 +33,9 @@ public interface OutputFiles {
      * @throws IOException when the folder is missing or not writable
      */
     default Path createTemporary(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toString(Math.abs(random.nextLong() % 2_821_109_907_456L), 36);
-            suffix = "0".repeat(8 - suffix.length()) + suffix;
-            Path temp = dir.resolve("." + target.getFileName() + ".fiffkit-" + suffix + ".tmp");
+            Path temp = temporaryName(target, random);
             try {
                 return Files.createFile(temp);
             } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -47,6 +44,49 @@ public interface OutputFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Keeps the current content of an existing target under a temporary name in its folder (named like
+     * {@link #createTemporary}), while the target itself stays in place: a second hard link to the file, or a copy
+     * where the file system has no hard links. The anonymizer takes a backup of every existing target of a split
+     * recording before it commits the first part, so that it can put the old files back when a later part cannot
+     * be committed; it moves a backup back with {@link #commit} and deletes it with {@link #discard}. A backup
+     * that an interrupted run left is removed by {@link #removeStale} like any temporary file.
+     *
+     * @param target the file to keep
+     * @return the backup, or {@code null} when the target does not exist
+     * @throws IOException when the backup cannot be made
+     */
+    default Path backup(Path target) throws IOException {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path backup = temporaryName(target, random);
+            try {
+                try {
+                    return Files.createLink(backup, target);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    throw e;
+                } catch (IOException | UnsupportedOperationException e) {
+                    return Files.copy(target, backup, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A fresh name of the form {@code .<target>.fiffkit-<8 random base-36 digits>.tmp} in the target's folder. */
+    private static Path temporaryName(Path target, SecureRandom random) {
+        Path dir = target.toAbsolutePath().getParent();
+        String suffix = Long.toString(Math.abs(random.nextLong() % 2_821_109_907_456L), 36);
+        suffix = "0".repeat(8 - suffix.length()) + suffix;
+        return dir.resolve("." + target.getFileName() + ".fiffkit-" + suffix + ".tmp");
     }
 
     /**
@@ -143,7 +183,8 @@ public interface OutputFiles {
     }
 
     /**
-     * Deletes a temporary file after a failure.
+     * Deletes a temporary file after a failure, a backup that is no longer needed (see {@link #backup}), or a
+     * committed part of a split recording whose other parts could not be committed.
      *
      * @param temp the file
      * @throws IOException when it cannot be deleted

@@ -153,6 +153,11 @@ public final class Engine {
             return result;
         }
 
+        /** @return the file the output is committed to, or {@code null} for a dry run */
+        public Path target() {
+            return target;
+        }
+
         /** @return the temporary file holding the output, or {@code null} for a dry run */
         public Path temp() {
             return temp;
