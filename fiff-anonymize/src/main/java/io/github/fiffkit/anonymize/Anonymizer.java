@@ -156,68 +156,17 @@ public final class Anonymizer {
     }
 
     /**
-     * Commits the parts of a recording all or nothing. One part is one atomic move. For several, every existing
-     * target is first kept as a backup (a hard link, so the target stays in place), then the parts are moved in;
-     * when one cannot be, the parts already moved are undone (the backup moved back, or the new file deleted
-     * where there was none) and the failure is rethrown. The backups go once every part is in place.
+     * Commits the parts of a recording all or nothing: one part is one atomic move, several go through
+     * {@link OutputFiles#commitAll}.
      */
     private void commitAll(List<Engine.Pending> pending) throws IOException {
         if (pending.size() == 1) {
             pending.get(0).commit();
             return;
         }
-        OutputFiles files = settings.files;
-        List<Path> backups = new ArrayList<>();
-        int committed = 0;
-        try {
-            for (Engine.Pending p : pending) {
-                backups.add(files.backup(p.target()));
-            }
-            for (Engine.Pending p : pending) {
-                p.commit();
-                committed++;
-            }
-        } catch (IOException | RuntimeException e) {
-            for (int i = committed - 1; i >= 0; i--) {
-                Path target = pending.get(i).target();
-                Path backup = backups.get(i);
-                try {
-                    if (backup == null) {
-                        files.discard(target);
-                    } else {
-                        files.commit(backup, target);
-                        backups.set(i, null);
-                    }
-                } catch (IOException | RuntimeException undo) {
-                    e.addSuppressed(new IOException(target + ": cannot be put back as it was"
-                            + (backup == null ? "" : " (the previous file is " + backup + ")") + ": "
-                            + undo.getMessage(), undo));
-                    backups.set(i, null);
-                }
-            }
-            discardAll(files, backups);
-            throw e;
-        }
-        discardAll(files, backups);
-        for (Path dir : pending.stream().map(p -> p.target().toAbsolutePath().getParent()).distinct().toList()) {
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
-                ch.force(true);
-            } catch (IOException | UnsupportedOperationException e) {
-                // some platforms cannot open a folder for syncing; the parts are in place
-            }
-        }
-    }
-
-    private static void discardAll(OutputFiles files, List<Path> backups) {
-        for (Path b : backups) {
-            if (b != null) {
-                try {
-                    files.discard(b);
-                } catch (IOException | RuntimeException e) {
-                    // named like a temporary file: the next run's clean-up removes it
-                }
-            }
-        }
+        OutputFiles.commitAll(settings.files, pending.stream().map(Engine.Pending::temp).toList(),
+                pending.stream().map(Engine.Pending::target).toList());
+        pending.forEach(Engine.Pending::committed);
     }
 
     /**

@@ -141,4 +141,41 @@ class SplitCommitTest {
         assertEquals(List.of(backup), OutputFiles.DEFAULT.removeStale(target));
         assertEquals("content", Files.readString(target));
     }
+
+    @Test
+    void commitAllUndoesEveryMoveAndKeepsTheSourcesWhenOneFails() throws IOException {
+        // the application's replacement of a recording by its anonymized version, from a folder beside it
+        Path staged = Files.createDirectory(dir.resolve("staged"));
+        List<Path> targets = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            targets.add(Files.writeString(dir.resolve("p" + i + ".fif"), "input " + i));
+            sources.add(Files.writeString(staged.resolve("p" + i + ".fif"), "anonymized " + i));
+        }
+        Map<String, byte[]> before = snapshot(dir);
+        FailingCommit files = new FailingCommit(targets.get(2));
+
+        IOException e = assertThrows(IOException.class, () -> OutputFiles.commitAll(files, sources, targets));
+
+        assertEquals("rename failed (injected)", e.getMessage());
+        assertEquals(0, e.getSuppressed().length);
+        assertEquals(4, files.committed.size(), "two moves, two undone");
+        assertSameFiles(before, snapshot(dir));
+    }
+
+    @Test
+    void commitAllMovesEverySourceOntoItsTarget() throws IOException {
+        Path staged = Files.createDirectory(dir.resolve("staged"));
+        List<Path> targets = List.of(Files.writeString(dir.resolve("a.fif"), "old a"), dir.resolve("b.fif"));
+        List<Path> sources = List.of(Files.writeString(staged.resolve("a.fif"), "new a"),
+                Files.writeString(staged.resolve("b.fif"), "new b"));
+        OutputFiles.commitAll(OutputFiles.DEFAULT, sources, targets);
+        assertEquals(Map.of("a.fif", "new a", "b.fif", "new b"), texts(dir));
+    }
+
+    private static Map<String, String> texts(Path folder) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        snapshot(folder).forEach((k, v) -> m.put(k, new String(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return m;
+    }
 }

@@ -181,6 +181,11 @@ public final class Engine {
             }
         }
 
+        /** Records that the output was moved onto its target by other means ({@link OutputFiles#commitAll}). */
+        public void committed() {
+            done = true;
+        }
+
         /** Deletes the temporary file. */
         public void discard() {
             if (!done && temp != null) {
