@@ -121,6 +121,11 @@ public interface OutputFiles {
                     } catch (IOException | UnsupportedOperationException noLink) {
                         Files.copy(target, sources.get(i), StandardCopyOption.COPY_ATTRIBUTES);
                     }
+                } catch (IOException | RuntimeException keep) {
+                    e.addSuppressed(new IOException(sources.get(i) + ": cannot be put back from " + target + ": "
+                            + keep.getMessage(), keep));
+                }
+                try {
                     if (backup == null) {
                         files.discard(target);
                     } else {
