@@ -103,7 +103,9 @@ public final class Anonymizer {
     /**
      * Anonymizes the parts of one split recording together: they share the measurement date shift, their IDs
      * stay consistent, and the file names in their references are rewritten to the output names (base names
-     * only). Either every output is written or none is.
+     * only). Either every output is written or none is: the parts are moved into place with
+     * {@link OutputFiles#commitAll}, so a part that cannot be moved in undoes the ones before it, and outputs that
+     * existed before are then as they were.
      *
      * @param inputs  the parts, in order
      * @param outputs their outputs, in the same order
@@ -152,15 +154,27 @@ public final class Anonymizer {
                 String outSha = digests ? sha256(pending.get(i).temp()) : r.outputSha256();
                 results.add(copy(r, outputNames == null ? r.output() : outputNames.get(i), inSha, outSha));
             }
-            for (Engine.Pending p : pending) {
-                p.commit();
-            }
+            commitAll(pending);
             return results;
         } finally {
             for (Engine.Pending p : pending) {
                 p.discard();
             }
         }
+    }
+
+    /**
+     * Commits the parts of a recording all or nothing: one part is one atomic move, several go through
+     * {@link OutputFiles#commitAll}.
+     */
+    private void commitAll(List<Engine.Pending> pending) throws IOException {
+        if (pending.size() == 1) {
+            pending.get(0).commit();
+            return;
+        }
+        OutputFiles.commitAll(settings.files, pending.stream().map(Engine.Pending::temp).toList(),
+                pending.stream().map(Engine.Pending::target).toList());
+        pending.forEach(Engine.Pending::committed);
     }
 
     /**
@@ -208,8 +222,8 @@ public final class Anonymizer {
      *
      * <p>All or nothing, as far as a stream allows: when anonymizing fails (a broken or unreadable input, a policy
      * that cannot be applied, a full local disk), nothing has been written to any output stream. When writing to
-     * an output stream itself fails, that stream and those after it are incomplete, and earlier ones complete:
-     * a caller that must never expose a partial output writes to a temporary name and renames the outputs only
+     * an output stream itself fails (a write or a flush), the outputs are copied in order, so the streams before
+     * it hold their complete outputs, that stream part of its output, and the streams after it nothing: a caller that must never expose a partial output writes to a temporary name and renames the outputs only
      * after this method returns (for a Hadoop file system: create {@code .name.tmp}, then rename).
      *
      * @param inputs      the parts, in order, each read to its end (not closed)

@@ -15,10 +15,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -633,21 +631,26 @@ final class Runner {
             out.println("kept " + what + "; the anonymized output is " + kept);
             return;
         }
-        for (int i = 0; i < job.inputs().size(); i++) {
-            Path in = job.inputs().get(i);
+        List<Path> reals = new ArrayList<>();
+        for (Path in : job.inputs()) {
             try {
-                Path real = in.toRealPath();
-                try {
-                    Files.move(job.writeTo().get(i), real, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(job.writeTo().get(i), real, StandardCopyOption.REPLACE_EXISTING);
-                }
+                reals.add(in.toRealPath());
             } catch (IOException e) {
                 err.println("mne_anonymize: cannot replace " + in + ": " + MneAnonymize.describe(e, in)
-                        + "; the anonymized output is " + job.writeTo().get(i));
+                        + "; the anonymized output is " + kept);
                 return;
             }
+        }
+        try {
+            // all parts or none: after a failure every input is as it was and the outputs are still in place
+            OutputFiles.commitAll(OutputFiles.DEFAULT, job.writeTo(), reals);
+        } catch (IOException e) {
+            err.println("mne_anonymize: cannot replace " + what + ": " + MneAnonymize.describe(e, first)
+                    + "; nothing was replaced; the anonymized output is " + kept);
+            for (Throwable t : e.getSuppressed()) {
+                err.println("mne_anonymize: " + t.getMessage());
+            }
+            return;
         }
         if (job.inputs().size() > 1) {
             try {

@@ -156,6 +156,11 @@ public final class Engine {
             return result;
         }
 
+        /** @return the file the output is committed to, or {@code null} for a dry run */
+        public Path target() {
+            return target;
+        }
+
         /** @return the temporary file holding the output, or {@code null} for a dry run */
         public Path temp() {
             return temp;
@@ -177,6 +182,11 @@ public final class Engine {
                 quietDiscard(temp);
                 throw e;
             }
+        }
+
+        /** Records that the output was moved onto its target by other means ({@link OutputFiles#commitAll}). */
+        public void committed() {
+            done = true;
         }
 
         /** Deletes the temporary file. */
