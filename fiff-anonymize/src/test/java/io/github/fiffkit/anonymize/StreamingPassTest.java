@@ -76,8 +76,9 @@ class StreamingPassTest {
         Path in = withBulk();
         Policy p = Policy.builder("reads-bulk").extending(Preset.MNE_ANONYMIZE)
                 .rule(Rule.of(Selector.kind(FiffKind.DATA_BUFFER), Actions.scrub())).build();
-        assertThrows(PolicyException.class, () -> Anonymizer.builder().policy(p).limits(SMALL).build()
-                .anonymize(in, dir.resolve("never.fif")));
+        io.github.fiffkit.core.FiffFormatException e = assertThrows(io.github.fiffkit.core.FiffFormatException.class,
+                () -> Anonymizer.builder().policy(p).limits(SMALL).build().anonymize(in, dir.resolve("never.fif")));
+        assertEquals(io.github.fiffkit.core.FiffFormatException.Problem.LIMIT_EXCEEDED, e.problem());
         assertFalse(Files.exists(dir.resolve("never.fif")));
     }
 
