@@ -9,6 +9,8 @@
 #   JAVA_HOME          the Java (17 or newer) to run; without it, `java` on the PATH
 #   FIFFKIT_JAVA_OPTS  extra JVM flags, split at white space, e.g. "-Xmx2g"
 #   FIFFKIT_CDS        "off": do not use the class-data sharing archive mne-anonymize.jsa beside the jar
+#   FIFFKIT_JVM_DEFAULTS  JVM flags put before FIFFKIT_JAVA_OPTS (default: the client compiler and the serial
+#                      collector, for fast start-up); empty: the JVM's own defaults
 
 tool=@TOOL@
 
@@ -73,6 +75,11 @@ fi
 # FIFFKIT_JAVA_OPTS is split at white space on purpose; no file name patterns are expanded in it.
 set -f
 
+# JVM defaults for a short-lived, I/O-bound tool: the client compiler only and the serial collector start faster
+# and use less CPU (measured: a 1000-file batch 2.4 s instead of 2.9 s; README, Performance). FIFFKIT_JVM_DEFAULTS
+# replaces them (empty: the JVM's own defaults); FIFFKIT_JAVA_OPTS comes after them, so its flags win.
+jvm_defaults=${FIFFKIT_JVM_DEFAULTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+
 # Class-data sharing: the build leaves next to the jar an archive of the classes a run loads
 # (mne-anonymize.jsa), which makes the JVM start faster. The JVM checks it and ignores, silently, an archive
 # that is stale or was made by another Java; FIFFKIT_CDS=off does without it. (A ':' in the path would split it.)
@@ -83,9 +90,9 @@ if [ -f "$archive" ] && [ "${FIFFKIT_CDS:-on}" != off ]; then
         *)
             # shellcheck disable=SC2086
             exec "$java_cmd" -XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
-                ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"
+                $jvm_defaults ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"
             ;;
     esac
 fi
 # shellcheck disable=SC2086
-exec "$java_cmd" ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"
+exec "$java_cmd" $jvm_defaults ${FIFFKIT_JAVA_OPTS:-} -cp "$jar" @MAIN_CLASS@ "$@"

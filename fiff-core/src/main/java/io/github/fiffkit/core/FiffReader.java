@@ -512,6 +512,33 @@ public final class FiffReader implements Closeable {
     }
 
     /**
+     * Copies a range of the file (tags already walked, headers included) to a channel. Used by the writer to copy
+     * runs of unchanged tags with one transfer.
+     *
+     * @param position the first byte
+     * @param count    how many bytes
+     * @param out      the destination
+     * @throws IOException when reading or writing fails
+     */
+    void transferRange(long position, long count, WritableByteChannel out) throws IOException {
+        try {
+            source.transferTo(position, count, out);
+        } catch (EOFException e) {
+            throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), position, null);
+        } catch (java.util.zip.ZipException e) {
+            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), position, null);
+        }
+    }
+
+    /**
+     * @return true when ranges can be transferred at any position cheaply (not a compressed file, where going back
+     *         means decompressing again)
+     */
+    boolean randomAccess() {
+        return !(source instanceof io.github.fiffkit.core.internal.GzipSource);
+    }
+
+    /**
      * Reads a tag header at any position, without moving the chain walk and without checks beyond the file size.
      *
      * @param position the offset of the header

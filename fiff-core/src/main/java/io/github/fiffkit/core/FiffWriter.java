@@ -65,6 +65,10 @@ public final class FiffWriter implements Closeable, Flushable {
     private long position;
     private long directoryPointerDataPosition = -1;
     private boolean closed;
+    /** A run of unchanged large tags, contiguous in the input, not yet copied: one transfer for all of them. */
+    private FiffReader pendingReader;
+    private long pendingStart;
+    private long pendingEnd;
 
     /**
      * Writes to a channel whose current content starts at offset 0 of the file.
@@ -98,6 +102,7 @@ public final class FiffWriter implements Closeable, Flushable {
         if (size < 0) {
             throw new IllegalArgumentException("negative tag size " + size);
         }
+        flushPending();
         if (kind == FiffKind.DIR_POINTER && directoryPointerDataPosition < 0) {
             directoryPointerDataPosition = position + TagHeader.SIZE;
         }
@@ -109,7 +114,16 @@ public final class FiffWriter implements Closeable, Flushable {
         position += TagHeader.SIZE;
     }
 
+    private void flushPending() throws IOException {
+        if (pendingReader != null) {
+            FiffReader r = pendingReader;
+            pendingReader = null;
+            r.transferRange(pendingStart, pendingEnd - pendingStart, out);
+        }
+    }
+
     private void drain() throws IOException {
+        flushPending();
         buffer.flip();
         Source.writeFully(buffer, out);
         buffer.clear();
@@ -163,6 +177,21 @@ public final class FiffWriter implements Closeable, Flushable {
      */
     public void copyTag(FiffReader reader, int next) throws IOException {
         TagHeader tag = reader.current();
+        if (tag.size() > SMALL_COPY && next == tag.next() && tag.kind() != FiffKind.DIR_POINTER
+                && reader.randomAccess()) {
+            // the output header equals the input's: the tag joins a run copied with one transfer, headers and
+            // data together (one large transfer is markedly faster than one per tag)
+            if (pendingReader != reader || pendingEnd != tag.position()) {
+                drain();
+                pendingReader = reader;
+                pendingStart = tag.position();
+            }
+            pendingEnd = tag.endPosition();
+            entries.add(new DirEntry(tag.kind(), tag.type(), tag.size(), (int) Math.min(position,
+                    Integer.MAX_VALUE)));
+            position += TagHeader.SIZE + tag.size();
+            return;
+        }
         header(tag.kind(), tag.type(), tag.size(), next);
         if (tag.size() <= SMALL_COPY) {
             // small payloads join the headers in the buffer: one write for many small tags

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * start at every jump; the total work is bounded instead.
  */
 class GzipJumpBudgetTest {
-    private static final int PAD = 1024 * 1024;
+    private static final int PAD = 2 * 1024 * 1024;
 
     @TempDir
     Path dir;
