@@ -499,15 +499,7 @@ public final class FiffReader implements Closeable {
         if (current == null) {
             throw new IllegalStateException("no current tag: call nextTag() first");
         }
-        try {
-            source.transferTo(current.dataPosition(), current.size(), out);
-        } catch (EOFException e) {
-            throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), current.position(),
-                    current.kind());
-        } catch (java.util.zip.ZipException e) {
-            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), current.position(),
-                    current.kind());
-        }
+        transfer(current.dataPosition(), current.size(), out, current.position(), current.kind());
         return current.size();
     }
 
@@ -521,12 +513,18 @@ public final class FiffReader implements Closeable {
      * @throws IOException when reading or writing fails
      */
     void transferRange(long position, long count, WritableByteChannel out) throws IOException {
+        transfer(position, count, out, position, null);
+    }
+
+    /** Copies bytes of the source; a short or damaged source is reported at {@code offset} (and tag). */
+    private void transfer(long position, long count, WritableByteChannel out, long offset, Integer kind)
+            throws IOException {
         try {
             source.transferTo(position, count, out);
         } catch (EOFException e) {
-            throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), position, null);
+            throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), offset, kind);
         } catch (java.util.zip.ZipException e) {
-            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), position, null);
+            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), offset, kind);
         }
     }
 

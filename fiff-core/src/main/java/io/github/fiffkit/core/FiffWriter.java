@@ -106,12 +106,17 @@ public final class FiffWriter implements Closeable, Flushable {
         if (kind == FiffKind.DIR_POINTER && directoryPointerDataPosition < 0) {
             directoryPointerDataPosition = position + TagHeader.SIZE;
         }
-        entries.add(new DirEntry(kind, type, size, (int) Math.min(position, Integer.MAX_VALUE)));
+        entry(kind, type, size);
         if (buffer.remaining() < TagHeader.SIZE) {
             drain();
         }
         buffer.putInt(kind).putInt(type).putInt(size).putInt(next);
         position += TagHeader.SIZE;
+    }
+
+    /** Records the tag about to be written at {@link #position} for the tag directory. */
+    private void entry(int kind, int type, int size) {
+        entries.add(new DirEntry(kind, type, size, (int) Math.min(position, Integer.MAX_VALUE)));
     }
 
     private void flushPending() throws IOException {
@@ -187,8 +192,7 @@ public final class FiffWriter implements Closeable, Flushable {
                 pendingStart = tag.position();
             }
             pendingEnd = tag.endPosition();
-            entries.add(new DirEntry(tag.kind(), tag.type(), tag.size(), (int) Math.min(position,
-                    Integer.MAX_VALUE)));
+            entry(tag.kind(), tag.type(), tag.size());
             position += TagHeader.SIZE + tag.size();
             return;
         }

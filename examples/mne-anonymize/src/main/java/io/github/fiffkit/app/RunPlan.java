@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the files reveal (two inputs mapped to one output, an output folder inside an input folder, {@code --md} for
  * several recordings) stop the run here.
  */
-final class RunPlan {
+public final class RunPlan {
     /**
      * One recording to anonymize, or one input that failed before it started.
      *
@@ -46,7 +46,7 @@ final class RunPlan {
     }
 
     /** A usage mistake found in the files: status 1, nothing written. */
-    static final class UsageProblem extends Exception {
+    public static final class UsageProblem extends Exception {
         private static final long serialVersionUID = 1L;
 
         UsageProblem(String message) {
@@ -245,7 +245,12 @@ final class RunPlan {
         }
     }
 
-    static boolean sameFile(Path a, Path b) {
+    /**
+     * @param a a path
+     * @param b another path
+     * @return true when both name the same file (also through links), or the same path when neither exists
+     */
+    public static boolean sameFile(Path a, Path b) {
         if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
             return true;
         }
@@ -280,8 +285,14 @@ final class RunPlan {
         return files;
     }
 
-    /** The FIFF files under a folder, in name order, without our own outputs. */
-    static List<Path> scan(Path folder) throws UsageProblem {
+    /**
+     * The FIFF files under a folder, in name order, without our own outputs and hidden files.
+     *
+     * @param folder the folder
+     * @return the files, absolute
+     * @throws UsageProblem when the folder cannot be listed
+     */
+    public static List<Path> scan(Path folder) throws UsageProblem {
         try (Stream<Path> s = Files.walk(folder)) {
             return s.filter(Files::isRegularFile).filter(RunPlan::isFiffName)
                     .filter(p -> !SplitRecording.isAnonymizedName(p.getFileName().toString()))

@@ -2,6 +2,7 @@ package io.github.fiffkit.app.gui;
 
 import io.github.fiffkit.anonymize.AnonymizationResult;
 import io.github.fiffkit.app.AppOptions;
+import io.github.fiffkit.app.RunPlan;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.PolicyException;
 import io.github.fiffkit.anonymize.Preset;
@@ -187,8 +188,8 @@ public final class GuiModel {
     }
 
     /**
-     * Adds inputs; a folder adds the FIFF files under it ({@code .fif}, {@code .fif.gz}, {@code .fiff}), our own
-     * outputs excepted. Inputs already in the list are not added twice.
+     * Adds inputs; a folder adds the FIFF files under it as the command line finds them ({@link RunPlan#scan}:
+     * our own outputs and hidden files excepted). Inputs already in the list are not added twice.
      *
      * @param paths files or folders
      * @throws IOException when a folder cannot be listed
@@ -197,8 +198,10 @@ public final class GuiModel {
         Set<Path> all = new LinkedHashSet<>(inputs);
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (var walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(GuiModel::isFiffName).sorted().forEach(all::add);
+                try {
+                    all.addAll(RunPlan.scan(p));
+                } catch (RunPlan.UsageProblem e) {
+                    throw new IOException(e.getMessage(), e);
                 }
             } else {
                 all.add(p);
@@ -216,12 +219,6 @@ public final class GuiModel {
     /** Empties the input list. */
     public void clearInputs() {
         inputs.clear();
-    }
-
-    static boolean isFiffName(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return (n.endsWith(".fif") || n.endsWith(".fif.gz") || n.endsWith(".fiff"))
-                && !SplitRecording.isAnonymizedName(p.getFileName().toString());
     }
 
     /** @return the output as typed: a file for one input, a folder for several, empty for the default */
@@ -402,24 +399,13 @@ public final class GuiModel {
         for (int i = 0; i < inputs.size(); i++) {
             Path in = inputs.get(i).toAbsolutePath().normalize();
             Path out = outs.get(i).toAbsolutePath().normalize();
-            if (sameFile(in, out)) {
+            if (RunPlan.sameFile(in, out)) {
                 p.add("The output of " + in + " would replace the input itself: choose another output file or "
                         + "folder (the command line replaces inputs only after asking, or with -f).");
             } else if (!seen.add(out)) {
                 p.add("Two inputs would be written to " + out + ": choose an output folder where their names differ, "
                         + "or leave the output empty to write each one next to its input.");
             }
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
         }
     }
 
