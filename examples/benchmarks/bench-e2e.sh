@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end benchmark on one big raw recording: cp + sync of the copy against FiffKit (library, and the
-# mne_anonymize application once it exists) + sync, and MNE-Python's read + anonymize + save when installed.
+# End-to-end benchmark on one big raw recording: cp + sync of the copy against FiffKit + sync (the library; the
+# library without writing the output back to disk while it is written; the library with a class-data sharing
+# archive; the mne_anonymize application once it is built) and MNE-Python's read + anonymize + save when installed.
 # Each tool runs RUNS times, in turns; the summary gives medians, ratios to cp + sync and peak RSS.
 #
 #   examples/benchmarks/bench-e2e.sh [-n RUNS] [-s SIZE] [-g testkit|bench] [-w WORKDIR] [-x JAVA_HEAP] [--no-mne]
@@ -58,7 +59,7 @@ raw = mne.io.read_raw_fif(sys.argv[1], preload=False, verbose="error")
 raw.anonymize(verbose="error")
 raw.save(sys.argv[2], overwrite=True, verbose="error")
 PY
-tools="cp lib lib-cds"
+tools="cp lib lib-nowb lib-cds"
 # an application class-data sharing archive for the library runs (made once, by a run on a small file)
 jsa=$work/benchmarks-app.jsa
 if [ ! -f "$jsa" ]; then
@@ -85,6 +86,8 @@ for i in $(seq 1 "$runs"); do
             cp) timed "cp+sync" "$out" cp -- "$in" "$out" ;;
             lib) timed "fiffkit-library+sync" "$out" "$java_cmd" "-Xmx$heap" -cp "$bench_jar" \
                 io.github.fiffkit.bench.AnonymizeFile "$in" "$out" ;;
+            lib-nowb) timed "fiffkit-library-no-writeback+sync" "$out" "$java_cmd" "-Xmx$heap" -cp "$bench_jar" \
+                io.github.fiffkit.bench.AnonymizeFile "$in" "$out" --no-writeback ;;
             lib-cds) timed "fiffkit-library-cds+sync" "$out" "$java_cmd" "-Xmx$heap" -XX:SharedArchiveFile="$jsa" \
                 -cp "$bench_jar" io.github.fiffkit.bench.AnonymizeFile "$in" "$out" ;;
             app) FIFFKIT_JAVA_OPTS="-Xmx$heap ${FIFFKIT_JAVA_OPTS:-}" timed "mne_anonymize-app+sync" "$out" \

@@ -189,6 +189,21 @@ public interface OutputFiles {
     }
 
     /**
+     * Starts putting what has been written of a file on disk while the rest is still being written, so that the
+     * final {@link #force} has little left to do: the disk works while the copy goes on, instead of after it.
+     * The anonymizer calls this from a background thread, for large uncompressed outputs, after every 64 MiB
+     * written; the final {@link #force} is still what makes the output durable. A failure here fails the output
+     * (an I/O error reported here may not be reported again by the final force). The default forces the data
+     * written so far ({@code fdatasync}); an implementation may do nothing.
+     *
+     * @param channel the file's channel, still being written by another thread
+     * @throws IOException when the device reports a failure
+     */
+    default void writeBack(FileChannel channel) throws IOException {
+        channel.force(false);
+    }
+
+    /**
      * Moves a complete temporary file onto its target in one step, replacing an existing target.
      *
      * @param temp   the complete file

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Writes tags one after the other, big-endian, from offset 0 of a channel.
@@ -57,6 +58,8 @@ public final class FiffWriter implements Closeable, Flushable {
     private static final int BUFFER = 64 * 1024;
     /** Payloads up to this size are copied through the buffer; larger ones channel to channel. */
     private static final int SMALL_COPY = 16 * 1024;
+    /** Long runs are copied in pieces of this size when a progress listener wants to hear of them as they go. */
+    static final long PIECE = 64L << 20;
 
     private final WritableByteChannel out;
     private final boolean ownsChannel;
@@ -69,6 +72,9 @@ public final class FiffWriter implements Closeable, Flushable {
     private FiffReader pendingReader;
     private long pendingStart;
     private long pendingEnd;
+    /** Told the number of bytes handed to the channel so far, after each write; {@code null} when nobody asks. */
+    private LongConsumer progress;
+    private long handed;
 
     /**
      * Writes to a channel whose current content starts at offset 0 of the file.
@@ -91,6 +97,27 @@ public final class FiffWriter implements Closeable, Flushable {
     public static FiffWriter create(Path path) throws IOException {
         return new FiffWriter(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING), true);
+    }
+
+    /**
+     * Asks to be told how far the output has got: after every write to the channel, the listener receives the
+     * number of bytes handed to the channel so far (not yet forced to disk). Runs of unchanged tags are then
+     * copied in pieces of 64 MiB, so that the listener hears of a long copy while it goes on; the anonymizer
+     * uses this to start writing an output to disk while the rest is still being copied.
+     *
+     * @param listener the listener, or {@code null} for none
+     * @return this writer
+     */
+    public FiffWriter progress(LongConsumer listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    private void handed(long bytes) {
+        handed += bytes;
+        if (progress != null) {
+            progress.accept(handed);
+        }
     }
 
     /** @return the offset at which the next tag will be written */
@@ -123,14 +150,25 @@ public final class FiffWriter implements Closeable, Flushable {
         if (pendingReader != null) {
             FiffReader r = pendingReader;
             pendingReader = null;
-            r.transferRange(pendingStart, pendingEnd - pendingStart, out);
+            long count = pendingEnd - pendingStart;
+            long piece = progress == null ? count : PIECE;
+            for (long done = 0; done < count; ) {
+                long n = Math.min(piece, count - done);
+                r.transferRange(pendingStart + done, n, out);
+                done += n;
+                handed(n);
+            }
         }
     }
 
     private void drain() throws IOException {
         flushPending();
         buffer.flip();
-        Source.writeFully(buffer, out);
+        int n = buffer.remaining();
+        if (n > 0) {
+            Source.writeFully(buffer, out);
+            handed(n);
+        }
         buffer.clear();
     }
 
@@ -165,6 +203,7 @@ public final class FiffWriter implements Closeable, Flushable {
                 buffer.put(data);
             } else {
                 Source.writeFully(ByteBuffer.wrap(data), out);
+                handed(data.length);
             }
         }
         position += data.length;
@@ -205,7 +244,7 @@ public final class FiffWriter implements Closeable, Flushable {
             reader.readDataInto(buffer);
         } else {
             drain();
-            reader.transferData(out);
+            handed(reader.transferData(out));
         }
         position += tag.size();
     }

@@ -3,6 +3,7 @@ package io.github.fiffkit.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -139,5 +140,71 @@ class FiffWriterTest {
             }
             assertArrayEquals(expected, Files.readAllBytes(out), src.toString());
         }
+    }
+
+    @Test
+    void aProgressListenerHearsOfALongCopyInPiecesAndOfTheLastByte() throws IOException {
+        // three 48 MiB tags in a row (file holes, so the test writes little), then a small one: the run of
+        // large tags is copied in 64 MiB pieces, each reported when it is done
+        Path in = dir.resolve("long.fif");
+        int big = 48 << 20;
+        try (FiffWriter w = FiffWriter.create(in)) {
+            w.writeFileHeader(new FiffId(FiffId.VERSION_1_4, 1, 2, new FiffTime(3, 4)));
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(in,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            long pos = ch.size();
+            for (int i = 0; i < 3; i++) {
+                ByteBuffer h = ByteBuffer.allocate(TagHeader.SIZE).putInt(FiffKind.DATA_BUFFER)
+                        .putInt(FiffType.FLOAT).putInt(big).putInt(0).flip();
+                ch.write(h, pos);
+                pos += TagHeader.SIZE + big;
+            }
+            ch.write(ByteBuffer.allocate(20).putInt(FiffKind.FIRST_SAMPLE).putInt(FiffType.INT).putInt(4)
+                    .putInt(-1).putInt(77).flip(), pos);
+        }
+        java.util.List<Long> heard = new java.util.ArrayList<>();
+        Path out = dir.resolve("long-out.fif");
+        try (FiffReader r = FiffReader.open(in); FiffWriter w = FiffWriter.create(out).progress(heard::add)) {
+            for (TagHeader h = r.nextTag(); h != null; h = r.nextTag()) {
+                w.copyTag(r, h.next());
+            }
+        }
+        long size = Files.size(in);
+        assertEquals(size, Files.size(out));
+        assertEquals(size, heard.get(heard.size() - 1), "the last report is the whole file");
+        for (int i = 1; i < heard.size(); i++) {
+            long step = heard.get(i) - heard.get(i - 1);
+            if (step <= 0 || step > FiffWriter.PIECE) {
+                throw new AssertionError("reports must grow by at most one piece: " + heard);
+            }
+        }
+        // 3 x 48 MiB take three pieces (64 + 64 + 16 MiB), after the header's bytes and before the last tag's
+        assertTrue(heard.size() >= 5, heard.toString());
+        try (FiffReader a = FiffReader.open(in); FiffReader b = FiffReader.open(out)) {
+            for (TagHeader x = a.nextTag(), y = b.nextTag(); x != null || y != null; x = a.nextTag(), y = b.nextTag()) {
+                assertEquals(x, y);
+            }
+        }
+    }
+
+    @Test
+    void aRemovedListenerHearsNothingAndTheCopyIsUnchanged() throws IOException {
+        Path in = dir.resolve("plain.fif");
+        try (FiffWriter w = FiffWriter.create(in)) {
+            w.writeFileHeader(new FiffId(FiffId.VERSION_1_4, 1, 2, new FiffTime(3, 4)));
+            w.writeTag(FiffKind.DATA_BUFFER, FiffType.FLOAT, new byte[40_000]);
+            w.endFile();
+        }
+        java.util.List<Long> heard = new java.util.ArrayList<>();
+        Path out = dir.resolve("plain-out.fif");
+        try (FiffReader r = FiffReader.open(in); FiffWriter w = FiffWriter.create(out).progress(heard::add)) {
+            w.progress(null);
+            for (TagHeader h = r.nextTag(); h != null; h = r.nextTag()) {
+                w.copyTag(r, h.next());
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out));
+        assertEquals(java.util.List.of(), heard);
     }
 }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 
@@ -231,6 +232,7 @@ public final class Engine {
         }
         Path temp = null;
         FileChannel channel = null;
+        Writeback writeback = null;
         Path packed = null;
         try {
             List<Path> stale = List.of();
@@ -239,8 +241,13 @@ public final class Engine {
                 temp = settings.files().createTemporary(target);
                 channel = settings.files().open(temp);
                 holdLock(channel);
+                if (!compress) {
+                    // the uncompressed temporary file of a compressed output is never forced: no write-back
+                    writeback = new Writeback(channel, settings.files(), Writeback.STEP);
+                }
             }
             Pass pass = new Pass(name, facts, model, reference, rec);
+            pass.progress = writeback;
             for (Path p : stale) {
                 pass.warnings.add("removed " + p.getFileName() + ", a temporary file left by an interrupted run");
             }
@@ -256,6 +263,11 @@ public final class Engine {
             }
             List<LeakHit> leaks = List.of();
             if (channel != null) {
+                if (writeback != null) {
+                    Writeback w = writeback;
+                    writeback = null;
+                    w.close();
+                }
                 if (!compress) {
                     // the one force before the move; a compressed output forces its packed copy instead
                     settings.files().force(channel);
@@ -282,6 +294,13 @@ public final class Engine {
             temp = null;
             return pending;
         } finally {
+            if (writeback != null) {
+                try {
+                    writeback.close();
+                } catch (IOException e) {
+                    // already failing
+                }
+            }
             if (channel != null) {
                 try {
                     channel.close();
@@ -313,8 +332,11 @@ public final class Engine {
     private void gzip(Path from, Path to) throws IOException {
         try (FileChannel out = settings.files().open(to)) {
             holdLock(out);
+            Writeback writeback = new Writeback(out, settings.files(), Writeback.STEP);
+            boolean written = false;
             try (InputStream in = java.nio.file.Files.newInputStream(from);
-                    OutputStream z = new GZIPOutputStream(Channels.newOutputStream(out), 64 * 1024) {
+                    OutputStream z = new GZIPOutputStream(counted(Channels.newOutputStream(out), writeback),
+                            64 * 1024) {
                         @Override
                         public void close() throws IOException {
                             finish();
@@ -322,9 +344,39 @@ public final class Engine {
                         }
                     }) {
                 in.transferTo(z);
+                written = true;
+            } finally {
+                if (!written) {
+                    try {
+                        writeback.close();
+                    } catch (IOException e) {
+                        // already failing
+                    }
+                }
             }
+            writeback.close();
             settings.files().force(out);
         }
+    }
+
+    /** A stream that tells {@code progress} how many bytes went through it so far. */
+    private static OutputStream counted(OutputStream out, LongConsumer progress) {
+        return new java.io.FilterOutputStream(out) {
+            private long count;
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                progress.accept(++count);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                count += len;
+                progress.accept(count);
+            }
+        };
     }
 
     /** The streaming pass over one file. */
@@ -338,6 +390,8 @@ public final class Engine {
         final List<TagChange> changes = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final LeakChecker leaks = new LeakChecker();
+        /** Told how far the output has got, or {@code null}. */
+        LongConsumer progress;
         long tagsRead;
         long tagsWritten;
         long inputSize;
@@ -358,7 +412,7 @@ public final class Engine {
 
         void run(FiffReader reader, FileChannel out) throws IOException {
             inputSize = reader.size();
-            FiffWriter writer = out == null ? null : new FiffWriter(out, false);
+            FiffWriter writer = out == null ? null : new FiffWriter(out, false).progress(progress);
             long lastHeader = -1;
             boolean mriWarned = false;
             for (tag = reader.nextTag(); tag != null; tag = reader.nextTag()) {

@@ -1,0 +1,106 @@
+package io.github.fiffkit.anonymize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fiffkit.testkit.BigFile;
+import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Large outputs are put on disk while they are written (every 64 MiB), and a failure there fails the output. */
+class LargeOutputWritebackTest {
+    @TempDir
+    static Path shared;
+    static Path in;
+    static byte[] expected;
+
+    @BeforeAll
+    static void bigInput() throws IOException {
+        in = shared.resolve("big_raw.fif");
+        BigFile.write(in, 150L << 20, RawFormat.INT16);
+        Path reference = shared.resolve("reference_raw.fif");
+        Anonymizer.builder().outputFiles(new OutputFiles() {
+            @Override
+            public void writeBack(FileChannel channel) {
+                // none: the reference output is written without write-back
+            }
+        }).build().anonymize(in, reference);
+        expected = Files.readAllBytes(reference);
+        Files.delete(reference);
+    }
+
+    @TempDir
+    Path dir;
+
+    private List<String> listing() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aLargeOutputIsWrittenBackWhileItIsCopiedAndComesOutTheSame() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        Path out = dir.resolve("out_raw.fif");
+        Anonymizer.builder().outputFiles(new OutputFiles() {
+            @Override
+            public void writeBack(FileChannel channel) throws IOException {
+                calls.incrementAndGet();
+                OutputFiles.super.writeBack(channel);
+            }
+        }).build().anonymize(in, out);
+        assertTrue(calls.get() >= 1, "150 MiB: at least one write-back, made " + calls.get());
+        assertTrue(calls.get() <= 3, "at most one per 64 MiB, made " + calls.get());
+        assertArrayEquals(expected, Files.readAllBytes(out));
+    }
+
+    @Test
+    void aFailedWriteBackFailsTheOutputAndLeavesNothing() throws IOException {
+        String before = Anonymizer.sha256(in);
+        Path out = dir.resolve("out_raw.fif");
+        Anonymizer a = Anonymizer.builder().outputFiles(new OutputFiles() {
+            @Override
+            public void writeBack(FileChannel channel) throws IOException {
+                throw new IOException("Input/output error (injected)");
+            }
+        }).build();
+        IOException e = assertThrows(IOException.class, () -> a.anonymize(in, out));
+        assertEquals("Input/output error (injected)", e.getMessage());
+        assertTrue(!(e instanceof InputException), "an output failure, not an input error: " + e);
+        assertEquals(List.of(), listing(), "no output and no temporary file");
+        assertEquals(before, Anonymizer.sha256(in));
+    }
+
+    @Test
+    void aCompressedOutputIsWrittenBackTooAndItsUncompressedTemporaryFileIsNot() throws IOException {
+        // the synthetic samples are noise: packed, 150 MiB stay above 64 MiB, so the packed file is written back
+        // once it passes 64 MiB; the uncompressed temporary file before it (150 MiB) must not be
+        AtomicInteger calls = new AtomicInteger();
+        Path out = dir.resolve("out_raw.fif.gz");
+        Anonymizer a = Anonymizer.builder().outputFiles(new OutputFiles() {
+            @Override
+            public void writeBack(FileChannel channel) throws IOException {
+                calls.incrementAndGet();
+                // while the packed file is written, the uncompressed one is still there: two temporary files
+                if (listing().size() != 2 || channel.size() < 64L << 20) {
+                    throw new AssertionError("not the packed file: " + listing() + ", " + channel.size());
+                }
+                throw new IOException("Input/output error (injected, gzip)");
+            }
+        }).build();
+        IOException e = assertThrows(IOException.class, () -> a.anonymize(in, out));
+        assertEquals("Input/output error (injected, gzip)", e.getMessage());
+        assertEquals(1, calls.get(), "the first write-back fails, and it is the packed file's");
+        assertEquals(List.of(), listing(), "no output and no temporary file");
+    }
+}
