@@ -90,7 +90,7 @@ public record DenseMatrix(int type, int[] dims, byte[] data) {
         }
         ByteBuffer in = ByteBuffer.wrap(raw);
         int ndim = in.getInt(raw.length - 4);
-        if (ndim < 0 || (long) (ndim + 1) * 4 > raw.length) {
+        if (ndim < 0 || ((long) ndim + 1) * 4 > raw.length) {
             throw bad("matrix claims " + ndim + " dimensions in " + raw.length + " bytes");
         }
         int[] dims = new int[ndim];

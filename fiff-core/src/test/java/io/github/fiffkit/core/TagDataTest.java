@@ -170,6 +170,18 @@ class TagDataTest {
     }
 
     @Test
+    void aDimensionCountNearTheIntLimitIsABadValueNotAHugeArray() {
+        // found by fuzzing: ndim = 2^31 - 1 overflowed the size check and asked for an array of 2^31 - 1 ints
+        int type = FiffType.MATRIX | FiffType.FLOAT;
+        for (int ndim : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 1, 1 << 30}) {
+            FiffFormatException e = assertThrows(FiffFormatException.class,
+                    () -> TagData.decode(type, TagData.ofInts(1, 1, ndim)));
+            assertEquals(FiffFormatException.Problem.BAD_VALUE, e.problem());
+            assertTrue(e.getMessage().contains("claims " + ndim + " dimensions"), e.getMessage());
+        }
+    }
+
+    @Test
     void sparseMatricesRoundTripInBothCodings() throws FiffFormatException {
         int ccs = FiffType.MATRIX | FiffType.SPARSE_CCS | FiffType.FLOAT;
         // 3x2 matrix [[1,0],[0,2],[3,0]] in compressed columns
