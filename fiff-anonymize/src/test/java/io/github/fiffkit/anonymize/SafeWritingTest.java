@@ -140,6 +140,43 @@ class SafeWritingTest {
     }
 
     @Test
+    void gzipOutputsAreDeflatedAtLevelTwoAsMnePythonWritesThem() throws IOException {
+        // a recording-like file: text headers and noisy samples, which deflate levels pack to different sizes
+        Path in = Phi.standard().write(dir.resolve("p.fif"));
+        Path out = dir.resolve("o.fif.gz");
+        Anonymizer.builder().build().anonymize(in, out);
+        byte[] packed = Files.readAllBytes(out);
+        byte[] unpacked;
+        try (InputStream i = new GZIPInputStream(new java.io.ByteArrayInputStream(packed))) {
+            unpacked = i.readAllBytes();
+        }
+        int header = 10;
+        int trailer = 8;
+        java.util.Map<Integer, Integer> sizes = new java.util.TreeMap<>();
+        for (int level : new int[] {1, 2, 6, 9}) {
+            sizes.put(level, deflatedSize(unpacked, level));
+        }
+        assertEquals(sizes.get(2), packed.length - header - trailer, "deflated sizes by level: " + sizes);
+        assertTrue(!sizes.get(2).equals(sizes.get(6)), "the file tells the levels apart: " + sizes);
+    }
+
+    private static int deflatedSize(byte[] data, int level) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(level, true);
+        try {
+            d.setInput(data);
+            d.finish();
+            byte[] buf = new byte[64 * 1024];
+            int n = 0;
+            while (!d.finished()) {
+                n += d.deflate(buf);
+            }
+            return n;
+        } finally {
+            d.end();
+        }
+    }
+
+    @Test
     void aDryRunWritesNothingAndReportsTheSameChanges() throws IOException {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Anonymizer a = Anonymizer.builder().brute(true).build();

@@ -329,6 +329,12 @@ public final class Engine {
         }
     }
 
+    /**
+     * The deflate level of compressed outputs: 2, the level MNE-Python writes {@code .fif.gz} with. On recorded
+     * data zlib's default (6) took five times as long for a file 8% smaller.
+     */
+    static final int GZIP_LEVEL = 2;
+
     private void gzip(Path from, Path to) throws IOException {
         try (FileChannel out = settings.files().open(to)) {
             holdLock(out);
@@ -337,6 +343,10 @@ public final class Engine {
             try (InputStream in = java.nio.file.Files.newInputStream(from);
                     OutputStream z = new GZIPOutputStream(counted(Channels.newOutputStream(out), writeback),
                             64 * 1024) {
+                        {
+                            def.setLevel(GZIP_LEVEL);
+                        }
+
                         @Override
                         public void close() throws IOException {
                             finish();
