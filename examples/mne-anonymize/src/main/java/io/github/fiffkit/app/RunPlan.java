@@ -72,6 +72,53 @@ public final class RunPlan {
     private record Found(Path file, Path root) {
     }
 
+    /**
+     * A recording found among the files given.
+     *
+     * @param given   the file that brought it in (the first of its parts that was given)
+     * @param parts   its parts, first to last, absolute; only {@code given} when its parts cannot be found
+     * @param failure why the parts cannot be found, or {@code null}
+     */
+    public record Recording(Path given, List<Path> parts, IOException failure) {
+    }
+
+    /**
+     * Groups files into recordings: any part of a split recording brings in all its parts, and each recording
+     * comes once, where the first of its parts was given; parts given again are skipped.
+     *
+     * @param files the files, in the order given
+     * @return the recordings
+     */
+    public static List<Recording> group(List<Path> files) {
+        Set<Path> taken = new LinkedHashSet<>();
+        List<Recording> recordings = new ArrayList<>();
+        for (Path file : files) {
+            Path given = file.toAbsolutePath().normalize();
+            if (taken.contains(given)) {
+                continue;
+            }
+            List<Path> parts;
+            try {
+                parts = SplitRecording.parts(given);
+            } catch (IOException e) {
+                taken.add(given);
+                recordings.add(new Recording(given, List.of(given), e));
+                continue;
+            }
+            List<Path> fresh = new ArrayList<>();
+            for (Path part : parts) {
+                Path n = part.toAbsolutePath().normalize();
+                if (taken.add(n)) {
+                    fresh.add(n);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                recordings.add(new Recording(given, List.copyOf(fresh), null));
+            }
+        }
+        return recordings;
+    }
+
     static RunPlan make(AppOptions o) throws UsageProblem {
         List<Path> given = new ArrayList<>();
         for (Path p : o.inputs()) {
@@ -107,32 +154,21 @@ public final class RunPlan {
         }
 
         // group the parts of split recordings: any part brings in all of them, each recording once
-        Set<Path> taken = new LinkedHashSet<>();
-        Map<Path, Path> rootOf = new HashMap<>();
+        Map<Path, Path> rootOfFound = new HashMap<>();
         for (Found f : found) {
-            if (taken.contains(f.file())) {
+            rootOfFound.putIfAbsent(f.file(), f.root());
+        }
+        Map<Path, Path> rootOf = new HashMap<>();
+        for (Recording r : group(found.stream().map(Found::file).toList())) {
+            if (r.failure() != null) {
+                jobs.add(new Job(List.of(r.given()), List.of(), List.of(), MneAnonymize.describe(r.failure(),
+                        r.given()), MneAnonymize.BAD_INPUT));
                 continue;
             }
-            List<Path> parts;
-            try {
-                parts = SplitRecording.parts(f.file());
-            } catch (IOException e) {
-                taken.add(f.file());
-                jobs.add(new Job(List.of(f.file()), List.of(), List.of(), MneAnonymize.describe(e, f.file()),
-                        MneAnonymize.BAD_INPUT));
-                continue;
+            for (Path part : r.parts()) {
+                rootOf.put(part, rootOfFound.get(r.given()));
             }
-            List<Path> fresh = new ArrayList<>();
-            for (Path part : parts) {
-                Path n = part.toAbsolutePath().normalize();
-                if (taken.add(n)) {
-                    fresh.add(n);
-                    rootOf.put(n, f.root());
-                }
-            }
-            if (!fresh.isEmpty()) {
-                jobs.add(new Job(fresh, null, null, null, 0));
-            }
+            jobs.add(new Job(r.parts(), null, null, null, 0));
         }
 
         int recordings = jobs.size();

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /** FIFF files with invented PHI for the application's tests, and ways to read values back. */
-final class TestFiles {
+public final class TestFiles {
     static final String FIRST = "Jennifer";
     static final String LAST = "Mortensen";
     static final String HIS = "HIS-778812";
@@ -41,7 +41,7 @@ final class TestFiles {
     }
 
     /** A small measurement file; {@code extraText} goes into the acquisition parameters (not anonymized). */
-    static Path small(Path file, String extraText) throws IOException {
+    public static Path small(Path file, String extraText) throws IOException {
         return write(file, extraText, List.of(), true);
     }
 
@@ -60,7 +60,7 @@ final class TestFiles {
     }
 
     /** The parts of a split recording, MNE-named from {@code first}, each linked to its neighbours. */
-    static List<Path> split(Path dir, String first, int n) throws IOException {
+    public static List<Path> split(Path dir, String first, int n) throws IOException {
         List<Path> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<Ref> refs = new ArrayList<>();
@@ -150,7 +150,7 @@ final class TestFiles {
         return found;
     }
 
-    static List<String> strings(Path file, int kind) throws IOException {
+    public static List<String> strings(Path file, int kind) throws IOException {
         return values(file, kind).stream().map(TagData::string).toList();
     }
 

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -33,6 +35,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class GuiModel {
     private final List<Path> inputs = new ArrayList<>();
+    /** The folder each input was found under, for inputs added as part of a folder: outputs mirror it. */
+    private final Map<Path, Path> roots = new HashMap<>();
     private String output = "";
     private Preset preset = Preset.MNE_ANONYMIZE;
     private boolean brute;
@@ -83,73 +87,85 @@ public final class GuiModel {
     /** The work of one "Anonymize" press: fixed inputs, outputs and anonymizer. */
     public static final class Job {
         private final Anonymizer anonymizer;
-        private final List<Path> inputs;
-        private final List<Path> outputs;
+        private final List<Planned> recordings;
 
-        Job(Anonymizer anonymizer, List<Path> inputs, List<Path> outputs) {
+        Job(Anonymizer anonymizer, List<Planned> recordings) {
             this.anonymizer = anonymizer;
-            this.inputs = List.copyOf(inputs);
-            this.outputs = List.copyOf(outputs);
+            this.recordings = List.copyOf(recordings);
         }
 
-        /** @return the inputs, in order */
+        /** @return one file per recording, in order: the input that brought it in */
         public List<Path> inputs() {
-            return inputs;
+            return recordings.stream().map(Planned::given).toList();
         }
 
-        /** @return the output of each input (the first part's name for a split recording) */
+        /** @return the output of each recording (its first part's for a split recording) */
         public List<Path> outputs() {
-            return outputs;
+            return recordings.stream().map(r -> r.outputs().get(0)).toList();
         }
 
         /**
-         * Runs the inputs one after the other. Cancelling (the supplier turning true, or interrupting the thread)
-         * stops before the next input; an input being written when the thread is interrupted leaves no output.
+         * Runs the recordings one after the other, each split recording as one (all its parts, references
+         * rewritten). Cancelling (the supplier turning true, or interrupting the thread) stops before the next
+         * recording; a recording being written when the thread is interrupted leaves no output.
          *
-         * @param progress  told after each input
-         * @param cancelled polled between inputs
-         * @return one outcome per input that was started
+         * @param progress  told after each recording
+         * @param cancelled polled between recordings
+         * @return one outcome per recording that was started
          */
         public List<Outcome> run(Progress progress, BooleanSupplier cancelled) {
             List<Outcome> done = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
+            for (Planned r : recordings) {
                 if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                     break;
                 }
-                Outcome o = runOne(inputs.get(i), outputs.get(i));
+                Outcome o = runOne(r);
                 done.add(o);
-                progress.fileDone(done.size(), inputs.size(), o);
+                progress.fileDone(done.size(), recordings.size(), o);
             }
             return done;
         }
 
-        private Outcome runOne(Path input, Path output) {
+        private Outcome runOne(Planned r) {
             try {
-                List<Path> parts = SplitRecording.parts(input);
-                List<AnonymizationResult> results;
-                List<Path> outs;
-                if (parts.size() > 1) {
-                    outs = SplitRecording.outputNames(output, parts.size());
-                    results = anonymizer.anonymizeRecording(parts, outs);
-                } else {
-                    outs = List.of(output);
-                    results = List.of(anonymizer.anonymize(input, output));
+                if (r.failure() != null) {
+                    throw r.failure();
                 }
+                if (r.createFolders()) {
+                    for (Path out : r.outputs()) {
+                        Files.createDirectories(out.toAbsolutePath().getParent());
+                    }
+                }
+                List<AnonymizationResult> results = r.parts().size() > 1
+                        ? anonymizer.anonymizeRecording(r.parts(), r.outputs())
+                        : List.of(anonymizer.anonymize(r.parts().get(0), r.outputs().get(0)));
                 List<String> warnings = new ArrayList<>();
                 boolean leaks = false;
-                for (AnonymizationResult r : results) {
-                    warnings.addAll(r.warnings());
-                    leaks |= r.hasLeaks();
+                for (AnonymizationResult a : results) {
+                    warnings.addAll(a.warnings());
+                    leaks |= a.hasLeaks();
                 }
-                return new Outcome(input, outs, null, warnings, leaks);
+                return new Outcome(r.given(), r.outputs(), null, warnings, leaks);
             } catch (ClosedByInterruptException | InterruptedIOException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(input, List.of(), "cancelled: nothing was written for this file", List.of(),
+                return new Outcome(r.given(), List.of(), "cancelled: nothing was written for this file", List.of(),
                         false);
             } catch (IOException | RuntimeException e) {
-                return new Outcome(input, List.of(), plainWords(e), List.of(), false);
+                return new Outcome(r.given(), List.of(), plainWords(e), List.of(), false);
             }
         }
+    }
+
+    /**
+     * A recording as the window will run it.
+     *
+     * @param given         the input that brought it in
+     * @param parts         its parts, first to last
+     * @param outputs       the output of each part
+     * @param createFolders whether the outputs' folders are made when missing (outputs into a chosen folder)
+     * @param failure       why its parts cannot be found, or {@code null}
+     */
+    record Planned(Path given, List<Path> parts, List<Path> outputs, boolean createFolders, IOException failure) {
     }
 
     /**
@@ -199,7 +215,11 @@ public final class GuiModel {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try {
-                    all.addAll(RunPlan.scan(p));
+                    for (Path f : RunPlan.scan(p)) {
+                        if (all.add(f)) {
+                            roots.put(f, p.toAbsolutePath().normalize());
+                        }
+                    }
                 } catch (RunPlan.UsageProblem e) {
                     throw new IOException(e.getMessage(), e);
                 }
@@ -214,11 +234,13 @@ public final class GuiModel {
     /** @param path an input to take out of the list */
     public void removeInput(Path path) {
         inputs.remove(path);
+        roots.remove(path);
     }
 
     /** Empties the input list. */
     public void clearInputs() {
         inputs.clear();
+        roots.clear();
     }
 
     /** @return the output as typed: a file for one input, a folder for several, empty for the default */
@@ -232,21 +254,50 @@ public final class GuiModel {
     }
 
     /**
-     * @return the output of each input: the typed file for one input; for several, the typed folder with each
-     *         file's own name, or each file's {@code _anonymized} name next to it when no folder is given
+     * @return the output of each input, as on the command line: without an output, each file's
+     *         {@code _anonymized} name next to it; for one recording, the typed file (a split recording's later
+     *         parts get {@code -1}, {@code -2}, ... after its base name); for several recordings or a folder, the
+     *         typed folder, with the files of an added folder in the same subfolders as under it
      */
     public List<Path> outputs() {
-        List<Path> outs = new ArrayList<>();
-        for (Path in : inputs) {
-            if (output.isEmpty()) {
-                outs.add(sibling(in, SplitRecording.anonymizedName(in.getFileName().toString())));
-            } else if (inputs.size() == 1 && !Files.isDirectory(Path.of(output))) {
-                outs.add(Path.of(output));
-            } else {
-                outs.add(Path.of(output).resolve(in.getFileName().toString()));
+        Map<Path, Path> outputOf = new HashMap<>();
+        for (Planned r : plan()) {
+            for (int i = 0; i < r.parts().size(); i++) {
+                outputOf.put(r.parts().get(i), r.outputs().get(i));
             }
         }
-        return outs;
+        return inputs.stream().map(in -> outputOf.get(in.toAbsolutePath().normalize())).toList();
+    }
+
+    /** @return true when the inputs are several recordings, or came from a folder: outputs then go into a folder */
+    private boolean batch(List<RunPlan.Recording> recordings) {
+        return recordings.size() > 1 || inputs.stream().anyMatch(roots::containsKey);
+    }
+
+    /** The recordings among the inputs (a split recording once, with all its parts) and their outputs. */
+    private List<Planned> plan() {
+        List<RunPlan.Recording> recordings = RunPlan.group(inputs);
+        Path typed = output.isEmpty() ? null : Path.of(output);
+        boolean intoFolder = typed != null && (batch(recordings) || Files.isDirectory(typed));
+        List<Planned> planned = new ArrayList<>();
+        for (RunPlan.Recording r : recordings) {
+            List<Path> outs = new ArrayList<>();
+            if (typed == null) {
+                for (Path part : r.parts()) {
+                    outs.add(sibling(part, SplitRecording.anonymizedName(part.getFileName().toString())));
+                }
+            } else if (intoFolder) {
+                Path root = roots.get(r.given());
+                for (Path part : r.parts()) {
+                    outs.add(typed.resolve(root != null && part.startsWith(root) ? root.relativize(part)
+                            : part.getFileName()));
+                }
+            } else {
+                outs.addAll(SplitRecording.outputNames(typed, r.parts().size()));
+            }
+            planned.add(new Planned(r.given(), r.parts(), outs, intoFolder, r.failure()));
+        }
+        return planned;
     }
 
     private static Path sibling(Path in, String name) {
@@ -377,14 +428,14 @@ public final class GuiModel {
         if (!subjectBirthday.isEmpty() && !subjectBirthdayOffset.isEmpty()) {
             p.add("Give either a birthday or an offset in days, not both.");
         }
-        if (inputs.size() > 1) {
-            if (!measurementDate.isEmpty() || !subjectBirthday.isEmpty() || !his.isEmpty()) {
-                p.add("A fixed measurement date, birthday or hospital ID is for one recording only: with several "
-                        + "inputs use day offsets, so that the intervals between recordings survive.");
-            }
-            if (!output.isEmpty() && Files.isRegularFile(Path.of(output))) {
-                p.add("With several inputs the output must be a folder, not the file " + output + ".");
-            }
+        List<RunPlan.Recording> recordings = RunPlan.group(inputs);
+        if (recordings.size() > 1
+                && (!measurementDate.isEmpty() || !subjectBirthday.isEmpty() || !his.isEmpty())) {
+            p.add("A fixed measurement date, birthday or hospital ID is for one recording only: with several "
+                    + "recordings use day offsets, so that the intervals between recordings survive.");
+        }
+        if (batch(recordings) && !output.isEmpty() && Files.isRegularFile(Path.of(output))) {
+            p.add("With several inputs the output must be a folder, not the file " + output + ".");
         }
         if (p.isEmpty()) {
             outputProblems(p);
@@ -394,18 +445,31 @@ public final class GuiModel {
 
     /** An output that is an input, or two inputs with one output: never written over without a question. */
     private void outputProblems(List<String> p) {
-        List<Path> outs = outputs();
+        List<Planned> plan = plan();
+        Set<Path> parts = new java.util.HashSet<>();
+        plan.forEach(r -> parts.addAll(r.parts()));
         Set<Path> seen = new java.util.HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            Path in = inputs.get(i).toAbsolutePath().normalize();
-            Path out = outs.get(i).toAbsolutePath().normalize();
-            if (RunPlan.sameFile(in, out)) {
-                p.add("The output of " + in + " would replace the input itself: choose another output file or "
-                        + "folder (the command line replaces inputs only after asking, or with -f).");
-            } else if (!seen.add(out)) {
-                p.add("Two inputs would be written to " + out + ": choose an output folder where their names differ, "
-                        + "or leave the output empty to write each one next to its input.");
+        for (Planned r : plan) {
+            for (int i = 0; i < r.parts().size(); i++) {
+                Path in = r.parts().get(i);
+                Path out = r.outputs().get(i).toAbsolutePath().normalize();
+                if (RunPlan.sameFile(in, out)) {
+                    p.add("The output of " + in + " would replace the input itself: choose another output file or "
+                            + "folder (the command line replaces inputs only after asking, or with -f).");
+                } else if (!seen.add(out)) {
+                    p.add("Two inputs would be written to " + out + ": choose an output folder where their names "
+                            + "differ, or leave the output empty to write each one next to its input.");
+                } else if (parts.stream().anyMatch(other -> RunPlan.sameFile(other, out))) {
+                    p.add("The output of " + in + " would replace the input " + out + ": choose another output "
+                            + "folder.");
+                }
             }
+        }
+        if (!output.isEmpty()) {
+            Path folder = Path.of(output).toAbsolutePath().normalize();
+            roots.values().stream().distinct().filter(folder::startsWith).findFirst().ifPresent(root -> p.add(
+                    "The output folder " + folder + " is inside the input folder " + root + ": the outputs would be "
+                            + "found as inputs next time; choose a folder outside it."));
         }
     }
 
@@ -506,7 +570,7 @@ public final class GuiModel {
      * @throws IllegalStateException when {@link #problems()} is not empty
      */
     public Job job() throws IOException {
-        return new Job(anonymizer(false), inputs, outputs());
+        return new Job(anonymizer(false), plan());
     }
 
     /**

@@ -292,4 +292,88 @@ class GuiModelTest {
                 + ": choose an output folder where their names differ, or leave the output empty to write each one"
                 + " next to its input."), same.problems());
     }
+
+    private static List<String> tree(Path root) throws IOException {
+        try (var s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void aFolderIsMirroredIntoTheOutputFolderAsOnTheCommandLine() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        copy("in/a_raw.fif");
+        copy("in/x/a_raw.fif");
+        copy("in/x/y/b_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(in));
+        Path out = dir.resolve("out");
+        m.setOutput(out.toString());
+        assertEquals(List.of(), m.problems(), "files of the same name in other subfolders do not collide");
+        assertEquals(List.of(out.resolve("a_raw.fif"), out.resolve("x/a_raw.fif"), out.resolve("x/y/b_raw.fif")),
+                m.outputs());
+        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertEquals(3, done.size());
+        assertTrue(done.stream().allMatch(GuiModel.Outcome::ok), done::toString);
+        assertEquals(List.of("a_raw.fif", "x/a_raw.fif", "x/y/b_raw.fif"), tree(out));
+    }
+
+    @Test
+    void theOutputFolderCannotBeInsideAnInputFolder() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        copy("in/a_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(in));
+        m.setOutput(in.resolve("anonymized").toString());
+        assertEquals(1, m.problems().size(), m.problems()::toString);
+        assertTrue(m.problems().get(0).contains("is inside the input folder"), m.problems()::toString);
+    }
+
+    @Test
+    void theSplitPartsOfAFolderAreOneRecordingRunOnce() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        io.github.fiffkit.app.TestFiles.split(in, "run_raw.fif", 3);
+        io.github.fiffkit.app.TestFiles.small(in.resolve("other_raw.fif"), "g");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(in));
+        assertEquals(4, m.inputs().size(), "the list shows every file");
+        Path out = dir.resolve("out");
+        m.setOutput(out.toString());
+        assertEquals(List.of(), m.problems());
+        GuiModel.Job job = m.job();
+        assertEquals(2, job.inputs().size(), "two recordings: " + job.inputs());
+        List<GuiModel.Outcome> done = job.run((d, t, last) -> { }, () -> false);
+        assertEquals(2, done.size());
+        GuiModel.Outcome run = done.stream().filter(o -> o.outputs().size() == 3).findFirst().orElseThrow();
+        assertTrue(run.ok(), run::toString);
+        assertEquals(List.of(out.resolve("run_raw.fif"), out.resolve("run_raw-1.fif"), out.resolve("run_raw-2.fif")),
+                run.outputs());
+        assertEquals(List.of("other_raw.fif", "run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), tree(out));
+        assertEquals(List.of("run_raw-1.fif"), io.github.fiffkit.app.TestFiles.strings(out.resolve("run_raw.fif"),
+                io.github.fiffkit.core.FiffKind.REF_FILE_NAME), "the references name the outputs' parts");
+    }
+
+    @Test
+    void aSplitRecordingIsOneRecordingForFixedDatesAndGetsMnesPartNamesAfterAnOutputFile() throws IOException {
+        List<Path> parts = io.github.fiffkit.app.TestFiles.split(dir, "run_raw.fif", 3);
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(parts.get(1)));
+        m.setMeasurementDate("01012000");
+        m.setHis("H1");
+        Path out = dir.resolve("anon_raw.fif");
+        m.setOutput(out.toString());
+        assertEquals(List.of(), m.problems(), "one recording: a fixed date is allowed");
+        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertEquals(1, done.size());
+        assertTrue(done.get(0).ok(), done.get(0)::toString);
+        assertEquals(List.of(out, dir.resolve("anon_raw-1.fif"), dir.resolve("anon_raw-2.fif")), done.get(0).outputs());
+        for (Path o : done.get(0).outputs()) {
+            assertTrue(Files.isRegularFile(o), o::toString);
+        }
+        m.addInputs(List.of(io.github.fiffkit.app.TestFiles.small(dir.resolve("other_raw.fif"), "g")));
+        m.setOutput("");
+        assertTrue(m.problems().get(0).startsWith("A fixed measurement date, birthday or hospital ID is for one"),
+                m.problems()::toString);
+    }
 }
