@@ -194,7 +194,8 @@ public interface OutputFiles {
      * The anonymizer calls this from a background thread, for large uncompressed outputs, after every 64 MiB
      * written; the final {@link #force} is still what makes the output durable. A failure here fails the output
      * (an I/O error reported here may not be reported again by the final force). The default forces the data
-     * written so far ({@code fdatasync}); an implementation may do nothing.
+     * written so far ({@code fdatasync}); an implementation may do nothing, and one whose {@link #force} does
+     * nothing (a file system without sync, a benchmark) should do nothing here too.
      *
      * @param channel the file's channel, still being written by another thread
      * @throws IOException when the device reports a failure

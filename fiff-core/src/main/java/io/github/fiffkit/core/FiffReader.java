@@ -510,10 +510,11 @@ public final class FiffReader implements Closeable {
      * @param position the first byte
      * @param count    how many bytes
      * @param out      the destination
+     * @param reportAt the offset a short or damaged source is reported at: the first tag of the run
      * @throws IOException when reading or writing fails
      */
-    void transferRange(long position, long count, WritableByteChannel out) throws IOException {
-        transfer(position, count, out, position, null);
+    void transferRange(long position, long count, WritableByteChannel out, long reportAt) throws IOException {
+        transfer(position, count, out, reportAt, null);
     }
 
     /** Copies bytes of the source; a short or damaged source is reported at {@code offset} (and tag). */

@@ -154,7 +154,7 @@ public final class FiffWriter implements Closeable, Flushable {
             long piece = progress == null ? count : PIECE;
             for (long done = 0; done < count; ) {
                 long n = Math.min(piece, count - done);
-                r.transferRange(pendingStart + done, n, out);
+                r.transferRange(pendingStart + done, n, out, pendingStart);
                 done += n;
                 handed(n);
             }

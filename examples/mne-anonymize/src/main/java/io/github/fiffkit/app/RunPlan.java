@@ -263,8 +263,11 @@ public final class RunPlan {
         return realish(p.toAbsolutePath().normalize());
     }
 
-    /** The path with its existing leading part resolved through links, for comparing folders. */
-    private static Path realish(Path p) {
+    /**
+     * @param p a path, which may not exist yet
+     * @return the path absolute, with its existing leading part resolved through links: for comparing folders
+     */
+    public static Path realish(Path p) {
         Path existing = p;
         Path rest = Path.of("");
         while (existing != null && !Files.exists(existing)) {

@@ -340,21 +340,23 @@ public final class Engine {
             holdLock(out);
             Writeback writeback = new Writeback(out, settings.files(), Writeback.STEP);
             boolean written = false;
-            try (InputStream in = java.nio.file.Files.newInputStream(from);
-                    OutputStream z = new GZIPOutputStream(counted(Channels.newOutputStream(out), writeback),
-                            64 * 1024) {
-                        {
-                            def.setLevel(GZIP_LEVEL);
-                        }
+            try {
+                try (InputStream in = java.nio.file.Files.newInputStream(from);
+                        OutputStream z = new GZIPOutputStream(counted(Channels.newOutputStream(out), writeback),
+                                64 * 1024) {
+                            {
+                                def.setLevel(GZIP_LEVEL);
+                            }
 
-                        @Override
-                        public void close() throws IOException {
-                            finish();
-                            flush();
-                        }
-                    }) {
-                in.transferTo(z);
-                written = true;
+                            @Override
+                            public void close() throws IOException {
+                                finish();
+                                flush();
+                            }
+                        }) {
+                    in.transferTo(z);
+                }
+                written = true; // the trailer too: closing the stream above finished it
             } finally {
                 if (!written) {
                     try {

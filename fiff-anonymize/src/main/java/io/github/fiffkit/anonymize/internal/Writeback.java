@@ -14,8 +14,9 @@ import java.util.function.LongConsumer;
  * and the disk take turns.
  *
  * <p>The thread starts with the first step, so a small output never starts one. It is never interrupted (an
- * interrupt closes a {@link FileChannel}); {@link #close()} waits for it and reports its failure: an I/O error that
- * a write-back saw is not reported again to a later force of the same file, so it must fail the output here.
+ * interrupt closes a {@link FileChannel}); {@link #close()} waits for it and reports its failure (whatever it
+ * threw): an I/O error that a write-back saw is not reported again to a later force of the same file, so it must
+ * fail the output here.
  */
 final class Writeback implements LongConsumer, Closeable {
     /** How many bytes the writer hands over between two write-backs. */
@@ -64,16 +65,16 @@ final class Writeback implements LongConsumer, Closeable {
                         return;
                     }
                 }
-                if (closed) {
-                    return;
+                if (requested == done) {
+                    return; // closed, and nothing left to do
                 }
                 done = requested;
             }
             try {
                 files.writeBack(channel);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 synchronized (lock) {
-                    failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                    failure = e instanceof IOException io ? io : new IOException("write-back failed: " + e, e);
                 }
                 return;
             }
@@ -81,7 +82,8 @@ final class Writeback implements LongConsumer, Closeable {
     }
 
     /**
-     * Waits for a write-back under way (it is not cut short) and stops the thread.
+     * Waits for the write-backs asked for so far (one under way is not cut short; one still waiting is done: its
+     * data must reach the disk before the final force anyway) and stops the thread.
      *
      * @throws IOException the failure of a write-back, if one failed
      */

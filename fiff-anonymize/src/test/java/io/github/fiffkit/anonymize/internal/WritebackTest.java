@@ -1,6 +1,7 @@
 package io.github.fiffkit.anonymize.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class WritebackTest {
             try {
                 release.await();
             } catch (InterruptedException e) {
-                throw new AssertionError("the write-back thread must never be interrupted");
+                throw new IOException("the write-back thread was interrupted");
             }
             if (failure != null) {
                 throw failure;
@@ -64,7 +65,7 @@ class WritebackTest {
     }
 
     @Test
-    void eachStepAsksForAWriteBackAndCloseWaitsForTheOneUnderWay() throws Exception {
+    void eachStepAsksForAWriteBackAndCloseWaitsForTheOnesAskedFor() throws Exception {
         Recording files = new Recording(true, null);
         try (FileChannel ch = channel()) {
             Writeback w = new Writeback(ch, files, 1000);
@@ -72,6 +73,7 @@ class WritebackTest {
             assertTrue(files.first.await(30, TimeUnit.SECONDS), "a write-back starts after the first step");
             w.accept(1500); // less than a step since the last request: no new request
             w.accept(2000); // one step more: asked for, done after the running one
+            w.accept(2500); // and less than a step again
             Thread closer = new Thread(() -> {
                 try {
                     w.close();
@@ -84,11 +86,26 @@ class WritebackTest {
             assertTrue(closer.isAlive(), "close() waits while a write-back is under way");
             files.release.countDown();
             closer.join(30_000);
-            assertTrue(!closer.isAlive());
-            int calls = files.calls.get();
-            assertTrue(calls == 1 || calls == 2, "one running and at most one pending request: " + calls);
+            assertFalse(closer.isAlive());
+            assertEquals(2, files.calls.get(), "the running write-back and the one asked for while it ran");
             w.accept(100_000);
-            assertEquals(calls, files.calls.get(), "nothing is asked for after close()");
+            assertEquals(2, files.calls.get(), "nothing is asked for after close()");
+        }
+    }
+
+    @Test
+    void requestsWhileOneRunsAreCoalesced() throws Exception {
+        Recording files = new Recording(true, null);
+        try (FileChannel ch = channel()) {
+            Writeback w = new Writeback(ch, files, 1000);
+            w.accept(1000);
+            assertTrue(files.first.await(30, TimeUnit.SECONDS));
+            for (long n = 2000; n <= 9000; n += 1000) {
+                w.accept(n);
+            }
+            files.release.countDown();
+            w.close();
+            assertEquals(2, files.calls.get(), "eight requests during one write-back make one more");
         }
     }
 
@@ -116,7 +133,7 @@ class WritebackTest {
             Thread closer = new Thread(() -> {
                 Thread.currentThread().interrupt();
                 try {
-                    w.close();
+                    w.close(); // fails if the interrupt reached the write-back thread (Recording throws then)
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }
@@ -128,7 +145,22 @@ class WritebackTest {
             files.release.countDown();
             closer.join(30_000);
             assertTrue(interruptedAfter[0], "the interrupt is kept for the caller");
-            assertTrue(ch.isOpen(), "the channel is not closed by an interrupt of the write-back thread");
+        }
+    }
+
+    @Test
+    void anErrorInAWriteBackIsReportedToo() throws Exception {
+        OutputFiles files = new OutputFiles() {
+            @Override
+            public void writeBack(FileChannel channel) {
+                throw new AssertionError("not an IOException");
+            }
+        };
+        try (FileChannel ch = channel()) {
+            Writeback w = new Writeback(ch, files, 10);
+            w.accept(10);
+            IOException e = assertThrows(IOException.class, w::close);
+            assertTrue(e.getCause() instanceof AssertionError, e::toString);
         }
     }
 }

@@ -37,6 +37,9 @@ public final class GuiModel {
     private final List<Path> inputs = new ArrayList<>();
     /** The folder each input was found under, for inputs added as part of a folder: outputs mirror it. */
     private final Map<Path, Path> roots = new HashMap<>();
+    /** The recordings among {@link #groupedFor}: grouping reads every input, so it is done once per input list. */
+    private List<RunPlan.Recording> grouped;
+    private List<Path> groupedFor;
     private String output = "";
     private Preset preset = Preset.MNE_ANONYMIZE;
     private boolean brute;
@@ -274,9 +277,18 @@ public final class GuiModel {
         return recordings.size() > 1 || inputs.stream().anyMatch(roots::containsKey);
     }
 
+    /** @return the recordings among the inputs, grouped again only when the list has changed */
+    private List<RunPlan.Recording> recordings() {
+        if (grouped == null || !inputs.equals(groupedFor)) {
+            groupedFor = List.copyOf(inputs);
+            grouped = RunPlan.group(groupedFor);
+        }
+        return grouped;
+    }
+
     /** The recordings among the inputs (a split recording once, with all its parts) and their outputs. */
     private List<Planned> plan() {
-        List<RunPlan.Recording> recordings = RunPlan.group(inputs);
+        List<RunPlan.Recording> recordings = recordings();
         Path typed = output.isEmpty() ? null : Path.of(output);
         boolean intoFolder = typed != null && (batch(recordings) || Files.isDirectory(typed));
         List<Planned> planned = new ArrayList<>();
@@ -428,7 +440,7 @@ public final class GuiModel {
         if (!subjectBirthday.isEmpty() && !subjectBirthdayOffset.isEmpty()) {
             p.add("Give either a birthday or an offset in days, not both.");
         }
-        List<RunPlan.Recording> recordings = RunPlan.group(inputs);
+        List<RunPlan.Recording> recordings = recordings();
         if (recordings.size() > 1
                 && (!measurementDate.isEmpty() || !subjectBirthday.isEmpty() || !his.isEmpty())) {
             p.add("A fixed measurement date, birthday or hospital ID is for one recording only: with several "
@@ -447,29 +459,30 @@ public final class GuiModel {
     private void outputProblems(List<String> p) {
         List<Planned> plan = plan();
         Set<Path> parts = new java.util.HashSet<>();
-        plan.forEach(r -> parts.addAll(r.parts()));
+        plan.forEach(r -> r.parts().forEach(part -> parts.add(RunPlan.realish(part))));
         Set<Path> seen = new java.util.HashSet<>();
         for (Planned r : plan) {
             for (int i = 0; i < r.parts().size(); i++) {
                 Path in = r.parts().get(i);
-                Path out = r.outputs().get(i).toAbsolutePath().normalize();
-                if (RunPlan.sameFile(in, out)) {
+                Path out = RunPlan.realish(r.outputs().get(i));
+                if (out.equals(RunPlan.realish(in)) || RunPlan.sameFile(in, out)) {
                     p.add("The output of " + in + " would replace the input itself: choose another output file or "
                             + "folder (the command line replaces inputs only after asking, or with -f).");
                 } else if (!seen.add(out)) {
-                    p.add("Two inputs would be written to " + out + ": choose an output folder where their names "
-                            + "differ, or leave the output empty to write each one next to its input.");
-                } else if (parts.stream().anyMatch(other -> RunPlan.sameFile(other, out))) {
+                    p.add("Two inputs would be written to " + r.outputs().get(i).toAbsolutePath().normalize()
+                            + ": choose an output folder where their names differ, or leave the output empty to "
+                            + "write each one next to its input.");
+                } else if (parts.contains(out)) {
                     p.add("The output of " + in + " would replace the input " + out + ": choose another output "
                             + "folder.");
                 }
             }
         }
         if (!output.isEmpty()) {
-            Path folder = Path.of(output).toAbsolutePath().normalize();
-            roots.values().stream().distinct().filter(folder::startsWith).findFirst().ifPresent(root -> p.add(
-                    "The output folder " + folder + " is inside the input folder " + root + ": the outputs would be "
-                            + "found as inputs next time; choose a folder outside it."));
+            Path folder = RunPlan.realish(Path.of(output));
+            roots.values().stream().distinct().filter(root -> folder.startsWith(RunPlan.realish(root))).findFirst()
+                    .ifPresent(root -> p.add("The output folder " + folder + " is inside the input folder " + root
+                            + ": the outputs would be found as inputs next time; choose a folder outside it."));
         }
     }
 
@@ -570,6 +583,7 @@ public final class GuiModel {
      * @throws IllegalStateException when {@link #problems()} is not empty
      */
     public Job job() throws IOException {
+        grouped = null; // the files may have changed since the last check: group them afresh
         return new Job(anonymizer(false), plan());
     }
 
