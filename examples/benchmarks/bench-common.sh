@@ -32,6 +32,12 @@ mne_works() {
 # timed LABEL SYNC_TARGET COMMAND...: runs the command, then syncs SYNC_TARGET (a file, or every file of a
 # folder; "-" for none), and records the wall time of both, the command's CPU time (user + system) and its
 # peak RSS
+# Lets the file system finish with what came before a run (deleting the last output: on a file system mounted
+# with `discard`, its blocks are trimmed at the next journal commit), so that no run pays for the one before it.
+settle() {
+    sync
+}
+
 timed() {
     local label=$1 target=$2
     shift 2

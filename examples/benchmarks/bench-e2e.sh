@@ -82,6 +82,7 @@ for i in $(seq 1 "$runs"); do
     echo "run $i/$runs"
     for t in $tools; do
         rm -f "$out"
+        settle
         case $t in
             cp) timed "cp+sync" "$out" cp -- "$in" "$out" ;;
             lib) timed "fiffkit-library+sync" "$out" "$java_cmd" "-Xmx$heap" -cp "$bench_jar" \

@@ -58,7 +58,11 @@ public final class FiffWriter implements Closeable, Flushable {
     private static final int BUFFER = 64 * 1024;
     /** Payloads up to this size are copied through the buffer; larger ones channel to channel. */
     private static final int SMALL_COPY = 16 * 1024;
-    /** Long runs are copied in pieces of this size when a progress listener wants to hear of them as they go. */
+    /**
+     * A run of unchanged tags is copied once it reaches this size, so that copying starts while the rest of the
+     * file is still being walked; a longer run (one huge tag) is copied in pieces of this size when a progress
+     * listener wants to hear of it as it goes.
+     */
     static final long PIECE = 64L << 20;
 
     private final WritableByteChannel out;
@@ -101,9 +105,8 @@ public final class FiffWriter implements Closeable, Flushable {
 
     /**
      * Asks to be told how far the output has got: after every write to the channel, the listener receives the
-     * number of bytes handed to the channel so far (not yet forced to disk). Runs of unchanged tags are then
-     * copied in pieces of 64 MiB, so that the listener hears of a long copy while it goes on; the anonymizer
-     * uses this to start writing an output to disk while the rest is still being copied.
+     * number of bytes handed to the channel so far (not yet forced to disk), at least once every 64 MiB of a long
+     * copy; the anonymizer uses this to start writing an output to disk while the rest is still being copied.
      *
      * @param listener the listener, or {@code null} for none
      * @return this writer
@@ -233,6 +236,9 @@ public final class FiffWriter implements Closeable, Flushable {
             pendingEnd = tag.endPosition();
             entry(tag.kind(), tag.type(), tag.size());
             position += TagHeader.SIZE + tag.size();
+            if (pendingEnd - pendingStart >= PIECE) {
+                flushPending();
+            }
             return;
         }
         header(tag.kind(), tag.type(), tag.size(), next);

@@ -164,12 +164,19 @@ class FiffWriterTest {
                     .putInt(-1).putInt(77).flip(), pos);
         }
         java.util.List<Long> heard = new java.util.ArrayList<>();
+        java.util.List<Long> heardBeforeBigTag = new java.util.ArrayList<>();
         Path out = dir.resolve("long-out.fif");
         try (FiffReader r = FiffReader.open(in); FiffWriter w = FiffWriter.create(out).progress(heard::add)) {
             for (TagHeader h = r.nextTag(); h != null; h = r.nextTag()) {
+                if (h.kind() == FiffKind.DATA_BUFFER) {
+                    heardBeforeBigTag.add(heard.isEmpty() ? 0 : heard.get(heard.size() - 1));
+                }
                 w.copyTag(r, h.next());
             }
         }
+        // the run is copied once it reaches 64 MiB, not when the walk is over: before the third big tag is
+        // walked, the first two (96 MiB) are in the output
+        assertTrue(heardBeforeBigTag.get(2) >= 2L * (TagHeader.SIZE + big), heardBeforeBigTag.toString());
         long size = Files.size(in);
         assertEquals(size, Files.size(out));
         assertEquals(size, heard.get(heard.size() - 1), "the last report is the whole file");
