@@ -232,7 +232,6 @@ public final class Engine {
         }
         Path temp = null;
         FileChannel channel = null;
-        Writeback writeback = null;
         Path packed = null;
         try {
             List<Path> stale = List.of();
@@ -241,33 +240,29 @@ public final class Engine {
                 temp = settings.files().createTemporary(target);
                 channel = settings.files().open(temp);
                 holdLock(channel);
-                if (!compress) {
-                    // the uncompressed temporary file of a compressed output is never forced: no write-back
-                    writeback = new Writeback(channel, settings.files(), Writeback.STEP);
-                }
             }
             Pass pass = new Pass(name, facts, model, reference, rec);
-            pass.progress = writeback;
             for (Path p : stale) {
                 pass.warnings.add("removed " + p.getFileName() + ", a temporary file left by an interrupted run");
             }
-            try (FiffReader reader = open(opener, name)) {
-                pass.run(reader, channel);
-            } catch (FiffFormatException | PolicyException | InputException e) {
-                throw e;
-            } catch (IOException e) {
-                if (pass.writing) {
+            // closed (its write-backs done, a failure thrown) before the force below; the uncompressed temporary
+            // file of a compressed output is never forced, so it gets no write-back either
+            try (Writeback writeback = channel == null || compress ? null
+                    : new Writeback(channel, settings.files(), Writeback.STEP)) {
+                pass.progress = writeback;
+                try (FiffReader reader = open(opener, name)) {
+                    pass.run(reader, channel);
+                } catch (FiffFormatException | PolicyException | InputException e) {
                     throw e;
+                } catch (IOException e) {
+                    if (pass.writing) {
+                        throw e;
+                    }
+                    throw new InputException(name + ": cannot read: " + describe(e), e);
                 }
-                throw new InputException(name + ": cannot read: " + describe(e), e);
             }
             List<LeakHit> leaks = List.of();
             if (channel != null) {
-                if (writeback != null) {
-                    Writeback w = writeback;
-                    writeback = null;
-                    w.close();
-                }
                 if (!compress) {
                     // the one force before the move; a compressed output forces its packed copy instead
                     settings.files().force(channel);
@@ -294,13 +289,6 @@ public final class Engine {
             temp = null;
             return pending;
         } finally {
-            if (writeback != null) {
-                try {
-                    writeback.close();
-                } catch (IOException e) {
-                    // already failing
-                }
-            }
             if (channel != null) {
                 try {
                     channel.close();
@@ -338,35 +326,23 @@ public final class Engine {
     private void gzip(Path from, Path to) throws IOException {
         try (FileChannel out = settings.files().open(to)) {
             holdLock(out);
-            Writeback writeback = new Writeback(out, settings.files(), Writeback.STEP);
-            boolean written = false;
-            try {
-                try (InputStream in = java.nio.file.Files.newInputStream(from);
-                        OutputStream z = new GZIPOutputStream(counted(Channels.newOutputStream(out), writeback),
-                                64 * 1024) {
-                            {
-                                def.setLevel(GZIP_LEVEL);
-                            }
+            // the write-back closes (its failure thrown) after the stream has written the trailer, before the force
+            try (Writeback writeback = new Writeback(out, settings.files(), Writeback.STEP);
+                    InputStream in = java.nio.file.Files.newInputStream(from);
+                    OutputStream z = new GZIPOutputStream(counted(Channels.newOutputStream(out), writeback),
+                            64 * 1024) {
+                        {
+                            def.setLevel(GZIP_LEVEL);
+                        }
 
-                            @Override
-                            public void close() throws IOException {
-                                finish();
-                                flush();
-                            }
-                        }) {
-                    in.transferTo(z);
-                }
-                written = true; // the trailer too: closing the stream above finished it
-            } finally {
-                if (!written) {
-                    try {
-                        writeback.close();
-                    } catch (IOException e) {
-                        // already failing
-                    }
-                }
+                        @Override
+                        public void close() throws IOException {
+                            finish();
+                            flush();
+                        }
+                    }) {
+                in.transferTo(z);
             }
-            writeback.close();
             settings.files().force(out);
         }
     }
