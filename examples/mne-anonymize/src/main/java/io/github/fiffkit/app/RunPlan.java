@@ -158,16 +158,14 @@ public final class RunPlan {
         for (Found f : found) {
             rootOfFound.putIfAbsent(f.file(), f.root());
         }
-        Map<Path, Path> rootOf = new HashMap<>();
+        Map<Path, Path> rootOf = new HashMap<>(); // first part of a recording -> the root it was found under
         for (Recording r : group(found.stream().map(Found::file).toList())) {
             if (r.failure() != null) {
                 jobs.add(new Job(List.of(r.given()), List.of(), List.of(), MneAnonymize.describe(r.failure(),
                         r.given()), MneAnonymize.BAD_INPUT));
                 continue;
             }
-            for (Path part : r.parts()) {
-                rootOf.put(part, rootOfFound.get(r.given()));
-            }
+            rootOf.put(r.parts().get(0), rootOfFound.get(r.given()));
             jobs.add(new Job(r.parts(), null, null, null, 0));
         }
 
@@ -184,18 +182,7 @@ public final class RunPlan {
                 planned.add(j);
                 continue;
             }
-            List<Path> outputs = new ArrayList<>();
-            if (outFolder != null) {
-                for (Path part : j.inputs()) {
-                    outputs.add(outFolder.resolve(rootOf.get(part).relativize(part)).normalize());
-                }
-            } else if (out != null) {
-                outputs.addAll(SplitRecording.outputNames(out, j.inputs().size()));
-            } else {
-                for (Path part : j.inputs()) {
-                    outputs.add(part.resolveSibling(SplitRecording.anonymizedName(part.getFileName().toString())));
-                }
-            }
+            List<Path> outputs = outputs(j.inputs(), rootOf.get(j.first()), outFolder, out);
             List<Path> writeTo = new ArrayList<>();
             for (int i = 0; i < outputs.size(); i++) {
                 Path in = j.inputs().get(i);
@@ -220,6 +207,34 @@ public final class RunPlan {
         }
         checkCollisions(planned);
         return new RunPlan(planned, batch, outFolder);
+    }
+
+    /**
+     * Where the parts of one recording are written, the same on the command line and in the window.
+     *
+     * @param parts  the recording's parts, first to last, absolute
+     * @param root   the input folder the recording was found under (mirrored under {@code folder}), or
+     *               {@code null} for a file given by itself
+     * @param folder the output folder, or {@code null}
+     * @param file   without a folder: the output file (later parts get {@code -1}, {@code -2}, ... after its base
+     *               name), or {@code null} for each part's {@code _anonymized} name beside it
+     * @return the output of each part
+     */
+    public static List<Path> outputs(List<Path> parts, Path root, Path folder, Path file) {
+        List<Path> outputs = new ArrayList<>();
+        if (folder != null) {
+            for (Path part : parts) {
+                Path relative = root != null && part.startsWith(root) ? root.relativize(part) : part.getFileName();
+                outputs.add(folder.resolve(relative).normalize());
+            }
+        } else if (file != null) {
+            outputs.addAll(SplitRecording.outputNames(file, parts.size()));
+        } else {
+            for (Path part : parts) {
+                outputs.add(part.resolveSibling(SplitRecording.anonymizedName(part.getFileName().toString())));
+            }
+        }
+        return outputs;
     }
 
     /** The folder where a split recording that replaces its own parts waits: {@code x_raw_anonymized/}. */

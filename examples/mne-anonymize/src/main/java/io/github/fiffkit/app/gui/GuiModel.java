@@ -293,28 +293,11 @@ public final class GuiModel {
         boolean intoFolder = typed != null && (batch(recordings) || Files.isDirectory(typed));
         List<Planned> planned = new ArrayList<>();
         for (RunPlan.Recording r : recordings) {
-            List<Path> outs = new ArrayList<>();
-            if (typed == null) {
-                for (Path part : r.parts()) {
-                    outs.add(sibling(part, SplitRecording.anonymizedName(part.getFileName().toString())));
-                }
-            } else if (intoFolder) {
-                Path root = roots.get(r.given());
-                for (Path part : r.parts()) {
-                    outs.add(typed.resolve(root != null && part.startsWith(root) ? root.relativize(part)
-                            : part.getFileName()));
-                }
-            } else {
-                outs.addAll(SplitRecording.outputNames(typed, r.parts().size()));
-            }
+            List<Path> outs = RunPlan.outputs(r.parts(), roots.get(r.given()), intoFolder ? typed : null,
+                    intoFolder ? null : typed);
             planned.add(new Planned(r.given(), r.parts(), outs, intoFolder, r.failure()));
         }
         return planned;
-    }
-
-    private static Path sibling(Path in, String name) {
-        Path parent = in.toAbsolutePath().getParent();
-        return parent == null ? Path.of(name) : parent.resolve(name);
     }
 
     // ---- options
