@@ -40,11 +40,7 @@ class CorpusAnonymizeTest {
     static List<Path> corpus() throws IOException {
         String dir = System.getProperty("fiff.corpus", "");
         Assumptions.assumeFalse(dir.isBlank(), "set -Dfiff.corpus to the corpus folder");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(Path.of(dir))) {
-            s.filter(p -> p.toString().endsWith(".fif") || p.toString().endsWith(".fif.gz")).sorted()
-                    .forEach(files::add);
-        }
+        List<Path> files = io.github.fiffkit.testkit.FiffFiles.under(Path.of(dir));
         assertFalse(files.isEmpty(), "no FIFF files under " + dir);
         return files;
     }

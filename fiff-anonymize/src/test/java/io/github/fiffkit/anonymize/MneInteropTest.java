@@ -59,11 +59,7 @@ class MneInteropTest {
     }
 
     static List<Path> corpus() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(corpusRoot)) {
-            s.filter(p -> p.toString().endsWith(".fif") || p.toString().endsWith(".fif.gz")).sorted()
-                    .forEach(files::add);
-        }
+        List<Path> files = io.github.fiffkit.testkit.FiffFiles.under(corpusRoot);
         assertFalse(files.isEmpty(), "no FIFF files under " + corpusRoot);
         return files;
     }

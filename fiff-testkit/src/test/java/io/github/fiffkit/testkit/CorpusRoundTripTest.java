@@ -12,7 +12,6 @@ import io.github.fiffkit.core.TagHeader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -41,11 +40,7 @@ class CorpusRoundTripTest {
     static List<Path> corpus() throws IOException {
         String dir = System.getProperty("fiff.corpus", "");
         Assumptions.assumeFalse(dir.isBlank(), "set -Dfiff.corpus to the corpus folder");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(Path.of(dir))) {
-            s.filter(p -> p.toString().endsWith(".fif") || p.toString().endsWith(".fif.gz")).sorted()
-                    .forEach(files::add);
-        }
+        List<Path> files = FiffFiles.under(Path.of(dir));
         assertFalse(files.isEmpty(), "no FIFF files under " + dir);
         return files;
     }
