@@ -409,13 +409,16 @@ public final class FiffReader implements Closeable {
     private void readAt(long pos, ByteBuffer dst, TagHeader tag) throws IOException {
         try {
             source.read(pos, dst);
-        } catch (EOFException e) {
-            throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), pos,
-                    tag == null ? null : tag.kind());
-        } catch (java.util.zip.ZipException e) {
-            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), pos,
-                    tag == null ? null : tag.kind());
+        } catch (EOFException | java.util.zip.ZipException e) {
+            throw sourceError(e, pos, tag == null ? null : tag.kind());
         }
+    }
+
+    /** A source that ends early or whose gzip data is damaged, reported at {@code offset} (and tag). */
+    private FiffFormatException sourceError(IOException e, long offset, Integer kind) {
+        return e instanceof EOFException
+                ? error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), offset, kind)
+                : error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), offset, kind);
     }
 
     /**
@@ -522,10 +525,8 @@ public final class FiffReader implements Closeable {
             throws IOException {
         try {
             source.transferTo(position, count, out);
-        } catch (EOFException e) {
-            throw error(Problem.TRUNCATED, "the file ends early: " + e.getMessage(), offset, kind);
-        } catch (java.util.zip.ZipException e) {
-            throw error(Problem.NOT_FIFF, "the gzip data is damaged: " + e.getMessage(), offset, kind);
+        } catch (EOFException | java.util.zip.ZipException e) {
+            throw sourceError(e, offset, kind);
         }
     }
 
