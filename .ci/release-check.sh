@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The release checks, run by .ci/run. Without a key there is no signing; nothing is uploaded.
 #
-# 1. Bundle: builds the Maven Central publishing bundle with the documented release command (README
-#    "Releasing") and checks what is inside: for every published module its POM (flattened, with the metadata
-#    Central requires), jar, sources jar, Javadoc jar and their checksums; nothing of the modules that are never
-#    published (the parent POM, examples/*).
+# 1. Bundle: builds the Maven Central publishing bundle with the documented release command
+#    (docs/building-and-releasing.md, "Releasing") and checks what is inside: for every published module its POM
+#    (flattened, with the metadata Central requires), jar, sources jar, Javadoc jar and their checksums; nothing
+#    of the modules that are never published (the parent POM, examples/*).
 # 2. Reproducible: a second clean build of the same sources, in another folder, gives the same jars byte for
 #    byte (class jars, sources and Javadoc jars, the application's runnable jar), thanks to
 #    project.build.outputTimestamp in the parent POM.

@@ -76,7 +76,7 @@ fi
 set -f
 
 # JVM defaults for a short-lived, I/O-bound tool: the client compiler only and the serial collector start faster
-# and use less CPU (measured: a 1000-file batch 2.4 s instead of 2.9 s; README, Performance). FIFFKIT_JVM_DEFAULTS
+# and use less CPU (measured: a 1000-file batch 2.4 s instead of 2.9 s; docs/performance.md). FIFFKIT_JVM_DEFAULTS
 # replaces them (empty: the JVM's own defaults); FIFFKIT_JAVA_OPTS comes after them, so its flags win.
 jvm_defaults=${FIFFKIT_JVM_DEFAULTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 

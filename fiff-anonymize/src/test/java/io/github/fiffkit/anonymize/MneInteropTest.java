@@ -204,7 +204,7 @@ class MneInteropTest {
                 assertTrue(e.getMessage().contains("32-bit"), e.getMessage());
                 assertFalse(job.output != null && Files.exists(job.output), "refused, yet an output exists");
                 if (mne.isNull()) {
-                    // Deliberate (README, Interoperability): MNE-Python never checks the measurement block's own
+                    // Deliberate (docs/interoperability.md): MNE-Python never checks the measurement block's own
                     // parent ID (it drops it and writes its measurement ID instead); we never drop a tag nor wrap a
                     // time, so a time there that cannot move is refused.
                     assertEquals(Integer.valueOf(FiffKind.PARENT_BLOCK_ID), e.kind(),

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The {@code mne-python} preset against MNE-Python 1.3's own anonymization ({@code raw.anonymize()}), field by
  * field over everything MNE-Python reports in the measurement info and annotations. Every difference is one we
- * chose, listed here and in the README ("Interoperability"):
+ * chose, listed here and in {@code docs/interoperability.md}:
  * <ul>
  * <li>MNE-Python writes {@code experimenter} and {@code description} even where the file has none; we never
  *     create a tag.</li>

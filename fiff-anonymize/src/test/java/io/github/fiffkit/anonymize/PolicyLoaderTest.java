@@ -568,8 +568,9 @@ class PolicyLoaderTest {
         assertEquals("stdin", e.problems().get(0).source());
     }
 
+    /** The example of mistakes in docs/policy-files.md ("Mistakes") shows exactly these messages. */
     @Test
-    void theMessagesShownInTheReadmeAreTheRealOnes() throws IOException {
+    void theMessagesShownInThePolicyFilesPageAreTheRealOnes() throws IOException {
         Path f = dir.resolve("lab.json");
         Files.writeString(f, """
                 {

@@ -11,7 +11,7 @@ import java.io.OutputStream;
  * {@link FiffFormatException}: never another exception, an error, a hang or an {@code OutOfMemoryError}.
  *
  * <p>Without {@code JAZZER_FUZZ} (the normal build) the seeds under {@code FiffReaderFuzzTestInputs/} run as
- * regression tests. With {@code JAZZER_FUZZ=1} one target fuzzes for at most a minute (see README, Reliability).
+ * regression tests. With {@code JAZZER_FUZZ=1} one target fuzzes for at most a minute (see docs/reliability.md).
  */
 class FiffReaderFuzzTest {
     /** Small limits, so that the fuzzer reaches the limit checks with small inputs. */

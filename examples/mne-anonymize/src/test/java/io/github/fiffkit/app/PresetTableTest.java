@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's preset table is what {@link PresetTable} prints from the presets' rules. */
+/** The preset table of {@code docs/interoperability.md} is what {@link PresetTable} prints from the presets' rules. */
 class PresetTableTest {
+    /** The page that holds the table (the README's until it was split into docs pages), from this module's folder. */
+    private static final Path PAGE = Path.of("../../docs/interoperability.md");
+
     @Test
-    void theReadmeHoldsTheGeneratedTable() throws IOException {
-        String readme = Files.readString(Path.of("../../README.md"), StandardCharsets.UTF_8);
-        int begin = readme.indexOf(PresetTable.BEGIN);
-        int end = readme.indexOf(PresetTable.END);
-        assertTrue(begin >= 0 && end > begin, "the README has the generated preset table");
-        assertEquals(PresetTable.markdown(), readme.substring(begin, end + PresetTable.END.length()) + "\n",
-                "the README's preset table is out of date: regenerate it with io.github.fiffkit.app.PresetTable");
+    void theInteroperabilityPageHoldsTheGeneratedTable() throws IOException {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        int begin = page.indexOf(PresetTable.BEGIN);
+        int end = page.indexOf(PresetTable.END);
+        assertTrue(begin >= 0 && end > begin, "docs/interoperability.md has the generated preset table");
+        assertEquals(PresetTable.markdown(), page.substring(begin, end + PresetTable.END.length()) + "\n",
+                "the preset table of docs/interoperability.md is out of date: regenerate it with"
+                        + " io.github.fiffkit.app.PresetTable");
     }
 
     @Test
