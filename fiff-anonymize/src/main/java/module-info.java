@@ -9,4 +9,10 @@ module io.github.fiffkit.anonymize {
     requires org.slf4j;
 
     exports io.github.fiffkit.anonymize;
+    exports io.github.fiffkit.anonymize.actions;
+    exports io.github.fiffkit.anonymize.output;
+    exports io.github.fiffkit.anonymize.policy;
+    exports io.github.fiffkit.anonymize.policyfile;
+    exports io.github.fiffkit.anonymize.report;
+    exports io.github.fiffkit.anonymize.result;
 }

@@ -1,9 +1,29 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.internal.Engine;
+
 import io.github.fiffkit.anonymize.internal.FileFacts;
+import io.github.fiffkit.anonymize.internal.UnclosableChannel;
+import io.github.fiffkit.anonymize.internal.VerifyRules;
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.PolicyOptions;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
+import io.github.fiffkit.anonymize.result.TagChange;
+import io.github.fiffkit.anonymize.result.VerifyResult;
+
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.Policy;
+
+import io.github.fiffkit.anonymize.internal.Engine;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.FiffLimits;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,8 +166,8 @@ public final class Anonymizer {
             List<AnonymizationResult> results = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 AnonymizationResult r = pending.get(i).result();
-                String inSha = digests ? sha256(inputs.get(i)) : r.inputSha256();
-                String outSha = digests ? sha256(pending.get(i).temp()) : r.outputSha256();
+                String inSha = digests ? Sha256.hex(inputs.get(i)) : r.inputSha256();
+                String outSha = digests ? Sha256.hex(pending.get(i).temp()) : r.outputSha256();
                 results.add(copy(r, outputNames == null ? r.output() : outputNames.get(i), inSha, outSha));
             }
             commitAll(pending);
@@ -339,7 +355,7 @@ public final class Anonymizer {
             try {
                 AnonymizationResult r = p.result();
                 if (digests) {
-                    r = copy(r, r.output(), null, sha256(p.temp()));
+                    r = copy(r, r.output(), null, Sha256.hex(p.temp()));
                 }
                 p.commit();
                 return r;
@@ -377,7 +393,7 @@ public final class Anonymizer {
         Engine.Pending p = engine.run(limits -> FiffReader.open(input, limits), input.toString(), null, false, facts,
                 Engine.Recording.SINGLE);
         AnonymizationResult r = p.result();
-        return digests ? copy(r, r.output(), sha256(input), null) : r;
+        return digests ? copy(r, r.output(), Sha256.hex(input), null) : r;
     }
 
     /**
@@ -387,7 +403,7 @@ public final class Anonymizer {
      * pseudonyms (a value of the table, or a hash when the table hashes missing values). Nothing is written.
      *
      * <pre>{@code
-     * VerifyResult v = Anonymizer.builder().policy(Policy.load(policyFile)).build().verify(Path.of("out.fif"));
+     * VerifyResult v = Anonymizer.builder().policy(PolicyFiles.load(policyFile)).build().verify(Path.of("out.fif"));
      * if (!v.passed()) {
      *     v.findings().forEach(f -> System.out.println(f.kindName() + " in " + f.blockPath()));
      * }
@@ -433,15 +449,6 @@ public final class Anonymizer {
                 r.inputSize(), r.outputSize(), in, out, r.leakChecked());
     }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 
     /**
      * Configures an {@link Anonymizer}. Options set here override the policy's options and dates, as command-line

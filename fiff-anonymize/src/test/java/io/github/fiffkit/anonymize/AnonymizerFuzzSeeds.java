@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code java -cp target/classes:target/test-classes:../fiff-core/target/classes:../fiff-testkit/target/classes
  * io.github.fiffkit.anonymize.AnonymizerFuzzSeeds src/test/resources/io/github/fiffkit/anonymize/AnonymizerFuzzTestInputs/anonymizeBytes}.
  */
-final class AnonymizerFuzzSeeds {
+public final class AnonymizerFuzzSeeds {
     private AnonymizerFuzzSeeds() {
     }
 

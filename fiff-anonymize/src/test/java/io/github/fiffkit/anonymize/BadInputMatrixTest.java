@@ -1,5 +1,14 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
+
+import io.github.fiffkit.core.Sha256;
+
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -238,7 +247,7 @@ class BadInputMatrixTest {
     @MethodSource("matrix")
     void eachUnusualInputHasItsDocumentedOutcome(Case c, Entry entry) throws IOException {
         Path in = input(c);
-        String before = Anonymizer.sha256(in);
+        String before = Sha256.hex(in);
         Path out = dir.resolve("out.fif");
         Anonymizer a = Anonymizer.builder().leakCheck(true).build();
         if (c.outcome() instanceof Error err) {
@@ -257,7 +266,7 @@ class BadInputMatrixTest {
             assertEquals(List.of("in.fif", "out.fif"), listing());
             assertValidAndFreeOfNames(out);
         }
-        assertEquals(before, Anonymizer.sha256(in), "the input is unchanged");
+        assertEquals(before, Sha256.hex(in), "the input is unchanged");
     }
 
     /** The output reads to its end, every value decodes, and the subject's names are replaced. */
@@ -304,14 +313,14 @@ class BadInputMatrixTest {
         Phi f = Phi.standard();
         f.set(FiffKind.BLOCK_ID, FiffType.ID_STRUCT, new byte[12]);
         Path in = f.write(dir.resolve("in.fif"));
-        String before = Anonymizer.sha256(in);
+        String before = Sha256.hex(in);
         Anonymizer a = Anonymizer.builder().measurementDateOffsetDays(35).build();
         PolicyException e = assertThrows(PolicyException.class, () -> a.anonymize(in, dir.resolve("out.fif")));
         long offset = Layout.of(Files.readAllBytes(in)).first(FiffKind.BLOCK_ID).position();
         assertTrue(e.getMessage().contains(in.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("offset " + offset), e.getMessage());
         assertEquals(List.of("in.fif"), listing());
-        assertEquals(before, Anonymizer.sha256(in));
+        assertEquals(before, Sha256.hex(in));
     }
 
     @Test
@@ -340,7 +349,7 @@ class BadInputMatrixTest {
     @MethodSource("outputFailures")
     void anOutputFailureIsAPlainIoErrorAndLeavesNothingBehind(OutputFailure failure) throws IOException {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
-        String before = Anonymizer.sha256(in);
+        String before = Sha256.hex(in);
         Path out = failure == OutputFailure.MISSING_FOLDER ? dir.resolve("missing/out.fif") : dir.resolve("out.fif");
         OutputFiles files = switch (failure) {
             case MISSING_FOLDER -> OutputFiles.DEFAULT;
@@ -371,7 +380,7 @@ class BadInputMatrixTest {
                 fail("an output failure must be a plain IOException (status 3), not " + e);
             }
             assertEquals(List.of("in.fif"), listing(), entry + ": nothing left behind");
-            assertEquals(before, Anonymizer.sha256(in), "the input is unchanged");
+            assertEquals(before, Sha256.hex(in), "the input is unchanged");
         }
     }
 

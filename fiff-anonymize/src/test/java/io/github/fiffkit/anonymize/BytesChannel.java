@@ -6,12 +6,12 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /** A read-only channel over bytes in memory, for fuzzing without touching the disk. */
-final class BytesChannel implements SeekableByteChannel {
+public final class BytesChannel implements SeekableByteChannel {
     private final byte[] data;
     private long position;
     private boolean open = true;
 
-    BytesChannel(byte[] data) {
+    public BytesChannel(byte[] data) {
         this.data = data;
     }
 

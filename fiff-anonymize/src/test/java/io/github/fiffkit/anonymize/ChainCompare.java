@@ -1,5 +1,9 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.TagChange;
+
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,11 +23,11 @@ import java.util.Map;
  * byte-identical (kind, type, data), every changed tag must hold the new value the result lists, removed and
  * dropped tags must be gone, and nothing may be added. Tag data is compared in chunks, never held whole.
  */
-final class ChainCompare {
+public final class ChainCompare {
     private ChainCompare() {
     }
 
-    static void assertFaithful(Path input, Path output, AnonymizationResult result) throws IOException {
+    public static void assertFaithful(Path input, Path output, AnonymizationResult result) throws IOException {
         Map<Long, TagChange> changes = new HashMap<>();
         for (TagChange c : result.changes()) {
             changes.put(c.position(), c);

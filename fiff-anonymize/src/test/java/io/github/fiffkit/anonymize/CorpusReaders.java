@@ -12,9 +12,9 @@ import java.util.Optional;
  * Which MNE-Python reader opens a corpus file: from the kind column of {@code real/MANIFEST.tsv} (the corpus
  * README's listing), else from MNE's naming conventions ({@code -ave}, {@code -cov}, {@code _raw}, ...).
  */
-final class CorpusReaders {
+public final class CorpusReaders {
     /** A reader, or the reason why no reader is used. */
-    record Choice(String reader, String skipReason) {
+    public record Choice(String reader, String skipReason) {
         static Choice of(String reader) {
             return new Choice(reader, null);
         }
@@ -27,7 +27,7 @@ final class CorpusReaders {
     private final Path root;
     private final Map<String, String> manifestKinds = new HashMap<>();
 
-    CorpusReaders(Path root) throws IOException {
+    public CorpusReaders(Path root) throws IOException {
         this.root = root;
         Path manifest = root.resolve("real/MANIFEST.tsv");
         if (Files.exists(manifest)) {
@@ -44,14 +44,14 @@ final class CorpusReaders {
         }
     }
 
-    Choice choose(Path file) {
+    public Choice choose(Path file) {
         String rel = root.relativize(file).toString().replace('\\', '/');
         String name = file.getFileName().toString();
         String kind = manifestKinds.get(rel);
         return kind != null ? byKind(kind, name) : byName(name);
     }
 
-    static Choice byKind(String kind, String name) {
+    public static Choice byKind(String kind, String name) {
         return switch (kind) {
             case "raw", "raw(maxshield/IAS)" -> Choice.of("raw");
             case "evoked" -> Choice.of("evoked");
@@ -73,7 +73,7 @@ final class CorpusReaders {
         };
     }
 
-    static Choice byName(String name) {
+    public static Choice byName(String name) {
         String n = name.replace(".gz", "");
         if (n.matches(".*(_raw|_raw_sss|_raw-\\d+|raw_tsss)\\.fif")) {
             return Choice.of("raw");
@@ -89,7 +89,7 @@ final class CorpusReaders {
         return Choice.skip("no MNE-Python reader known for this name or manifest kind");
     }
 
-    Optional<String> manifestKind(Path file) {
+    public Optional<String> manifestKind(Path file) {
         return Optional.ofNullable(manifestKinds.get(root.relativize(file).toString().replace('\\', '/')));
     }
 }

@@ -1,5 +1,10 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.InputException;
+
+import io.github.fiffkit.anonymize.actions.Preset;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

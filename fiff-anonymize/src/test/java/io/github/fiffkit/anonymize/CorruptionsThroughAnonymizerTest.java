@@ -1,5 +1,11 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+
+import io.github.fiffkit.core.Sha256;
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +49,7 @@ class CorruptionsThroughAnonymizerTest {
     @MethodSource("corruptions")
     void eachCorruptionIsRejectedOrToleratedAsDocumented(Corruption c) throws IOException {
         Path in = c.write(dir.resolve("in.fif"));
-        String before = Anonymizer.sha256(in);
+        String before = Sha256.hex(in);
         Path out = dir.resolve("out.fif");
         Anonymizer a = Anonymizer.builder().leakCheck(true).build();
         switch (c.expect()) {
@@ -73,7 +79,7 @@ class CorruptionsThroughAnonymizerTest {
                 }
             }
         }
-        assertEquals(before, Anonymizer.sha256(in), "the input is unchanged");
+        assertEquals(before, Sha256.hex(in), "the input is unchanged");
     }
 
     private void assertValid(Path out) throws IOException {

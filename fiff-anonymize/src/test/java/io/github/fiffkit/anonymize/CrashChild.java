@@ -1,5 +1,8 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.output.OutputFiles;
+
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -8,7 +11,7 @@ import java.nio.file.Path;
  * The process that {@link CrashSafetyTest} kills: anonymizes {@code args[0]} to {@code args[1]} through a disk
  * that takes {@code args[2]} milliseconds per write, so that the kill lands in the middle of writing.
  */
-final class CrashChild {
+public final class CrashChild {
     private CrashChild() {
     }
 

@@ -1,5 +1,11 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+
+import io.github.fiffkit.core.Sha256;
+
+import io.github.fiffkit.anonymize.output.OutputFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,11 +93,11 @@ class CrashSafetyTest {
     void aKilledRunLeavesTheInputTheTargetOrNothingAndTheNextRunCleansUp() throws Exception {
         Random random = new Random(SEED);
         Path in = bigFile(dir.resolve("in.fif"), MEGABYTES);
-        String inputHash = Anonymizer.sha256(in);
+        String inputHash = Sha256.hex(in);
         Path out = dir.resolve("out.fif");
         Path reference = Files.createTempDirectory("crash-ref").resolve("ref.fif");
         Anonymizer.builder().build().anonymize(in, reference);
-        String referenceHash = Anonymizer.sha256(reference);
+        String referenceHash = Sha256.hex(reference);
         long size = Files.size(in);
         int killedWhileWriting = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -118,9 +124,9 @@ class CrashSafetyTest {
             if (sawWriting) {
                 killedWhileWriting++;
             }
-            assertEquals(inputHash, Anonymizer.sha256(in), where + ": the input is unchanged");
+            assertEquals(inputHash, Sha256.hex(in), where + ": the input is unchanged");
             if (Files.exists(out)) {
-                assertEquals(referenceHash, Anonymizer.sha256(out), where + ": the target is complete");
+                assertEquals(referenceHash, Sha256.hex(out), where + ": the target is complete");
             } else {
                 assertTrue(!oldTarget, where + ": an old target is never removed");
             }
@@ -135,7 +141,7 @@ class CrashSafetyTest {
             assertEquals(List.of("in.fif", "out.fif"), listing(), where + ": the next run cleans up");
             assertEquals(others.size(), next.warnings().stream().filter(w -> w.contains("interrupted run")).count(),
                     where);
-            assertEquals(referenceHash, Anonymizer.sha256(out), where);
+            assertEquals(referenceHash, Sha256.hex(out), where);
         }
         assertTrue(killedWhileWriting >= (ROUNDS + 1) / 2, "most kills land while the output is written ("
                 + killedWhileWriting + " of " + ROUNDS + ")");

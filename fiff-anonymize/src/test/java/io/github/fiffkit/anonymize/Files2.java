@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a whole file's chain into memory for assertions. */
-final class Files2 {
-    record Entry(long position, int kind, int type, byte[] data, int next, BlockPath path) {
+public final class Files2 {
+    public record Entry(long position, int kind, int type, byte[] data, int next, BlockPath path) {
     }
 
     private Files2() {
     }
 
-    static List<Entry> read(Path file) throws IOException {
+    public static List<Entry> read(Path file) throws IOException {
         List<Entry> out = new ArrayList<>();
         try (FiffReader r = FiffReader.open(file)) {
             for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
@@ -26,16 +26,16 @@ final class Files2 {
         return out;
     }
 
-    static List<Entry> all(List<Entry> tags, int kind) {
+    public static List<Entry> all(List<Entry> tags, int kind) {
         return tags.stream().filter(e -> e.kind() == kind).toList();
     }
 
-    static Entry first(List<Entry> tags, int kind) {
+    public static Entry first(List<Entry> tags, int kind) {
         return tags.stream().filter(e -> e.kind() == kind).findFirst()
                 .orElseThrow(() -> new AssertionError("no tag of kind " + kind));
     }
 
-    static Entry first(List<Entry> tags, int kind, int innermostBlock) {
+    public static Entry first(List<Entry> tags, int kind, int innermostBlock) {
         return tags.stream().filter(e -> e.kind() == kind && e.path().innermost() == innermostBlock).findFirst()
                 .orElseThrow(() -> new AssertionError("no tag of kind " + kind + " in block " + innermostBlock));
     }

@@ -1,5 +1,7 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.actions.Preset;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,7 @@ import java.util.Map;
  * The anonymizations checked by MNE-Python, each with what its preset promises for every PHI field MNE-Python
  * reports (the {@code expect} document of {@code mne_interop.py}).
  */
-enum InteropMode {
+public enum InteropMode {
     /** {@code mne-anonymize} with its defaults. */
     MNE_ANONYMIZE(Anonymizer.builder()),
     /**
@@ -24,10 +26,10 @@ enum InteropMode {
     /** {@code strict}. */
     STRICT(Anonymizer.builder().preset(Preset.STRICT));
 
-    static final String TEXT = Preset.DEFAULT_TEXT;
-    static final int DAYSBACK = 35000;
+    public static final String TEXT = Preset.DEFAULT_TEXT;
+    public static final int DAYSBACK = 35000;
 
-    final Anonymizer anonymizer;
+    public final Anonymizer anonymizer;
 
     InteropMode(Anonymizer.Builder b) {
         this.anonymizer = b.recordOldValues(false).build();
@@ -55,7 +57,7 @@ enum InteropMode {
     }
 
     /** @return the expectation document for the checker */
-    Map<String, Object> expectation() {
+    public Map<String, Object> expectation() {
         boolean brute = this == MNE_ANONYMIZE_BRUTE_ENV || this == STRICT;
         Map<String, Object> e = new LinkedHashMap<>();
         Map<String, Object> f = new LinkedHashMap<>();
@@ -124,7 +126,7 @@ enum InteropMode {
         return e;
     }
 
-    boolean isMnePython() {
+    public boolean isMnePython() {
         return this == MNE_PYTHON || this == MNE_PYTHON_DAYSBACK;
     }
 

@@ -1,5 +1,11 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.result.InputException;
+
+import io.github.fiffkit.core.Sha256;
+
+import io.github.fiffkit.anonymize.output.OutputFiles;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +72,7 @@ class LargeOutputWritebackTest {
 
     @Test
     void aFailedWriteBackFailsTheOutputAndLeavesNothing() throws IOException {
-        String before = Anonymizer.sha256(in);
+        String before = Sha256.hex(in);
         Path out = dir.resolve("out_raw.fif");
         Anonymizer a = Anonymizer.builder().outputFiles(new OutputFiles() {
             @Override
@@ -78,7 +84,7 @@ class LargeOutputWritebackTest {
         assertEquals("Input/output error (injected)", e.getMessage());
         assertTrue(!(e instanceof InputException), "an output failure, not an input error: " + e);
         assertEquals(List.of(), listing(), "no output and no temporary file");
-        assertEquals(before, Anonymizer.sha256(in));
+        assertEquals(before, Sha256.hex(in));
     }
 
     @Test

@@ -1,5 +1,15 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+
+import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Selector;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,7 +110,7 @@ class LargeValueAndDateLimitTest {
     void aKeptMeasurementDateMovedOutOfRangeIsAPolicyError() throws IOException {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Path out = dir.resolve("out.fif");
-        Policy keep = Policy.load(new StringReader(KEEP_DATES), "keep-dates.json");
+        Policy keep = PolicyFiles.load(new StringReader(KEEP_DATES), "keep-dates.json");
         Anonymizer a = Anonymizer.builder().policy(keep).measurementDateOffsetDays(-40000).build();
         PolicyException e = assertThrows(PolicyException.class, () -> a.anonymize(in, out));
         assertTrue(e.getMessage().contains("FIFF_MEAS_DATE"), e.getMessage());

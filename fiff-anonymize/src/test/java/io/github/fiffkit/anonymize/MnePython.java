@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Assumptions;
  * Runs the project's checker {@code src/test/python/mne_interop.py} with the interpreter that has MNE-Python
  * (Debian's python3-mne: {@code /usr/bin/python3}, or {@code -Dfiff.python=...}).
  */
-final class MnePython {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Path SCRIPT = Path.of("src/test/python/mne_interop.py").toAbsolutePath();
+public final class MnePython {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final Path SCRIPT = Path.of("src/test/python/mne_interop.py").toAbsolutePath();
 
     private MnePython() {
     }
 
-    static String python() {
+    public static String python() {
         return System.getProperty("fiff.python", "/usr/bin/python3");
     }
 
@@ -30,7 +30,7 @@ final class MnePython {
      * Skips when MNE-Python is not installed, except under the interop profile ({@code fiff.interop.required}),
      * where a missing MNE-Python fails the tests: CI must not pass with the interoperability suite skipped.
      */
-    static void assumeAvailable() throws IOException, InterruptedException {
+    public static void assumeAvailable() throws IOException, InterruptedException {
         boolean required = Boolean.getBoolean("fiff.interop.required");
         String missing = null;
         if (!Files.isExecutable(Path.of(python()))) {
@@ -47,10 +47,10 @@ final class MnePython {
         Assumptions.assumeTrue(missing == null, missing);
     }
 
-    record Result(int exit, String stdout, String stderr) {
+    public record Result(int exit, String stdout, String stderr) {
     }
 
-    static Result run(List<String> args, Path workDir) throws IOException, InterruptedException {
+    public static Result run(List<String> args, Path workDir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(python());
         cmd.addAll(args);
@@ -76,7 +76,7 @@ final class MnePython {
     }
 
     /** Runs the checker's {@code batch} command on jobs; returns one verdict per job, by job id. */
-    static JsonNode batch(List<?> jobs, Path dir) throws IOException, InterruptedException {
+    public static JsonNode batch(List<?> jobs, Path dir) throws IOException, InterruptedException {
         Path in = dir.resolve("jobs.json");
         Path out = dir.resolve("verdicts.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(in.toFile(), jobs);
@@ -88,7 +88,7 @@ final class MnePython {
     }
 
     /** Runs a checker command that prints one JSON document. */
-    static JsonNode json(List<String> args) throws IOException, InterruptedException {
+    public static JsonNode json(List<String> args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>();
         all.add(SCRIPT.toString());
         all.addAll(args);

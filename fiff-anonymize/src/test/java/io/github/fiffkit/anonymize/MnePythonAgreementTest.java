@@ -1,5 +1,7 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.actions.Preset;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -21,54 +21,54 @@ import java.util.List;
  * A small but complete measurement file with invented PHI in every field the presets know, written tag by tag
  * so that tests can vary each part (types, sizes, presence).
  */
-final class Phi {
-    static final int MACHINE0 = 0x00123456;
-    static final int MACHINE1 = 0x789A0000;
+public final class Phi {
+    public static final int MACHINE0 = 0x00123456;
+    public static final int MACHINE1 = 0x789A0000;
     /** 2019-03-14T09:26:53.589793Z */
-    static final FiffTime MEAS = new FiffTime(1552555613, 589_793);
-    static final FiffTime FILE_TIME = new FiffTime(1552555700, 12);
-    static final FiffTime PROC_TIME = new FiffTime(1552600000, 5);
-    static final LocalDate BIRTHDAY = LocalDate.of(1980, 5, 17);
-    static final String FIRST = "Jennifer";
-    static final String MIDDLE = "Q";
-    static final String LAST = "Mortensen";
-    static final String HIS = "HIS-778812";
-    static final String EXPERIMENTER = "Dr Alvarez";
+    public static final FiffTime MEAS = new FiffTime(1552555613, 589_793);
+    public static final FiffTime FILE_TIME = new FiffTime(1552555700, 12);
+    public static final FiffTime PROC_TIME = new FiffTime(1552600000, 5);
+    public static final LocalDate BIRTHDAY = LocalDate.of(1980, 5, 17);
+    public static final String FIRST = "Jennifer";
+    public static final String MIDDLE = "Q";
+    public static final String LAST = "Mortensen";
+    public static final String HIS = "HIS-778812";
+    public static final String EXPERIMENTER = "Dr Alvarez";
 
     /** One tag to write: kind, type, data; or a block start/end marker. */
-    record T(int kind, int type, byte[] data) {
+    public record T(int kind, int type, byte[] data) {
     }
 
-    final List<T> tags = new ArrayList<>();
-    boolean terminated = true;
+    public final List<T> tags = new ArrayList<>();
+    public boolean terminated = true;
 
-    Phi add(int kind, int type, byte[] data) {
+    public Phi add(int kind, int type, byte[] data) {
         tags.add(new T(kind, type, data));
         return this;
     }
 
-    Phi text(int kind, String s) {
+    public Phi text(int kind, String s) {
         return add(kind, FiffType.STRING, TagData.ofString(s));
     }
 
-    Phi ints(int kind, int... v) {
+    public Phi ints(int kind, int... v) {
         return add(kind, FiffType.INT, TagData.ofInts(v));
     }
 
-    Phi id(int kind, FiffTime t) {
+    public Phi id(int kind, FiffTime t) {
         return add(kind, FiffType.ID_STRUCT, TagData.ofId(new FiffId(FiffId.VERSION_1_4, MACHINE0, MACHINE1, t)));
     }
 
-    Phi start(int block) {
+    public Phi start(int block) {
         return ints(FiffKind.BLOCK_START, block);
     }
 
-    Phi end(int block) {
+    public Phi end(int block) {
         return ints(FiffKind.BLOCK_END, block);
     }
 
     /** Replaces the data of the first tag of a kind. */
-    Phi set(int kind, int type, byte[] data) {
+    public Phi set(int kind, int type, byte[] data) {
         for (int i = 0; i < tags.size(); i++) {
             if (tags.get(i).kind() == kind) {
                 tags.set(i, new T(kind, type, data));
@@ -79,12 +79,12 @@ final class Phi {
     }
 
     /** Removes every tag of a kind. */
-    Phi without(int kind) {
+    public Phi without(int kind) {
         tags.removeIf(t -> t.kind() == kind);
         return this;
     }
 
-    static Phi standard() {
+    public static Phi standard() {
         Phi f = new Phi();
         f.id(FiffKind.FILE_ID, FILE_TIME).ints(FiffKind.DIR_POINTER, -1).ints(FiffKind.FREE_LIST, -1);
         f.start(FiffBlock.MEAS).id(FiffKind.BLOCK_ID, FILE_TIME).id(FiffKind.PARENT_BLOCK_ID, MEAS);
@@ -146,7 +146,7 @@ final class Phi {
         return f;
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING); FiffWriter w = new FiffWriter(ch, false)) {
             for (int i = 0; i < tags.size(); i++) {

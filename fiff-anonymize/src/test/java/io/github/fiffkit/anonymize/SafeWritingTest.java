@@ -1,5 +1,13 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
+
+import io.github.fiffkit.core.Sha256;
+
+import io.github.fiffkit.anonymize.output.OutputFiles;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,8 +200,8 @@ class SafeWritingTest {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Path out = dir.resolve("out.fif");
         AnonymizationResult r = Anonymizer.builder().digests(true).build().anonymize(in, out);
-        assertEquals(Anonymizer.sha256(in), r.inputSha256());
-        assertEquals(Anonymizer.sha256(out), r.outputSha256());
+        assertEquals(Sha256.hex(in), r.inputSha256());
+        assertEquals(Sha256.hex(out), r.outputSha256());
         AnonymizationResult none = Anonymizer.builder().build().anonymize(in, out);
         assertEquals(null, none.inputSha256());
     }

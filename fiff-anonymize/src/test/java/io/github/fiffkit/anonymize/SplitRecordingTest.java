@@ -1,5 +1,8 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.result.InputException;
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

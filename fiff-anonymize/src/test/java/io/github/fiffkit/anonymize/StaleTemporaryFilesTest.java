@@ -1,5 +1,9 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+
+import io.github.fiffkit.anonymize.output.OutputFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,12 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
+
+import io.github.fiffkit.core.Sha256;
+
+import io.github.fiffkit.anonymize.actions.Preset;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +56,7 @@ class StreamAnonymizeTest {
         assertEquals(byPath.changes(), byStream.changes());
         assertEquals(byPath.outputSha256(), byStream.outputSha256());
         assertEquals(byPath.inputSha256(), byStream.inputSha256());
-        assertEquals(Anonymizer.sha256(in), byStream.inputSha256());
+        assertEquals(Sha256.hex(in), byStream.inputSha256());
         assertTrue(byStream.leakChecked());
         assertFalse(byStream.hasLeaks());
     }

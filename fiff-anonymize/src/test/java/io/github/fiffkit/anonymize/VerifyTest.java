@@ -1,5 +1,16 @@
 package io.github.fiffkit.anonymize;
 
+import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
+import io.github.fiffkit.anonymize.result.TagChange;
+import io.github.fiffkit.anonymize.result.VerifyResult;
+
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Selector;
+import io.github.fiffkit.anonymize.policy.Unmatched;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +73,7 @@ class VerifyTest {
     @Test
     void keyedHashesAndPseudonymsPassWhenWellFormed() throws Exception {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\n" + Phi.HIS + ",SUBJ-001\n");
-        Policy p = Policy.loader().withEnvironment(Map.of("K", "key")).withBaseDirectory(dir).parse("""
+        Policy p = PolicyLoader.standard().withEnvironment(Map.of("K", "key")).withBaseDirectory(dir).parse("""
                 {"fiffPolicy": 1, "extends": "mne-anonymize", "rules": [
                   {"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "t.csv"},
                   {"tag": "FIFF_SUBJ_LAST_NAME", "action": "hash", "secret": "env:K"},
@@ -74,7 +85,7 @@ class VerifyTest {
     @Test
     void aValueThatIsNotAPseudonymFailsVerify() throws Exception {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nmne_anonymize,SUBJ-001\n");
-        Policy p = Policy.loader().withBaseDirectory(dir).parse("""
+        Policy p = PolicyLoader.standard().withBaseDirectory(dir).parse("""
                 {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "t.csv"}]}""",
                 "p.json");
         // an mne-anonymize output holds "mne_anonymize" as its HIS id: an original of the table, not a pseudonym

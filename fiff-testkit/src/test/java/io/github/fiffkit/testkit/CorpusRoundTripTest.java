@@ -1,5 +1,6 @@
 package io.github.fiffkit.testkit;
 
+import io.github.fiffkit.core.Sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,6 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -90,14 +90,10 @@ class CorpusRoundTripTest {
     }
 
     private static byte[] digest(FiffReader r) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
-                r.transferData(Channels.newChannel(sink));
-            }
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.digest();
+        try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+            r.transferData(Channels.newChannel(sink));
         }
+        return md.digest();
     }
 }

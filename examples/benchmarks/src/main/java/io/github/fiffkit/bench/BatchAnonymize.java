@@ -1,7 +1,7 @@
 package io.github.fiffkit.bench;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.BatchOutputFiles;
+import io.github.fiffkit.anonymize.output.BatchOutputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.SplitRecording;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.TagChange;
+import io.github.fiffkit.anonymize.result.TagChange;
 import java.io.IOException;
 import java.nio.file.Path;
 

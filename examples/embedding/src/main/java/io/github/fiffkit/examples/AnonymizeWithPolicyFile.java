@@ -1,9 +1,10 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Policy;
-import io.github.fiffkit.anonymize.TagChange;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.result.TagChange;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -25,7 +26,7 @@ public final class AnonymizeWithPolicyFile {
      *                     written
      */
     public static void main(String[] args) throws IOException {
-        Policy policy = Policy.load(Path.of(args[0]));
+        Policy policy = PolicyFiles.load(Path.of(args[0]));
         Anonymizer anonymizer = Anonymizer.builder()
                 .policy(policy)
                 .leakCheck(true)

@@ -1,9 +1,10 @@
 package io.github.fiffkit.examples;
 
+import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Policy;
-import io.github.fiffkit.anonymize.TagChange;
-import io.github.fiffkit.anonymize.VerifyResult;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.result.TagChange;
+import io.github.fiffkit.anonymize.result.VerifyResult;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,7 +27,7 @@ public final class VerifyAnonymized {
      * @throws IOException when the policy file is not valid or a file is not valid FIFF
      */
     public static void main(String[] args) throws IOException {
-        Anonymizer anonymizer = Anonymizer.builder().policy(Policy.load(Path.of(args[0]))).build();
+        Anonymizer anonymizer = Anonymizer.builder().policy(PolicyFiles.load(Path.of(args[0]))).build();
         for (int i = 1; i < args.length; i++) {
             VerifyResult result = anonymizer.verify(Path.of(args[i]));
             System.out.println((result.passed() ? "PASS " : "FAIL ") + Path.of(args[i]).getFileName());

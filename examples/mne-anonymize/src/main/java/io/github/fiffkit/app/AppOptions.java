@@ -1,9 +1,9 @@
 package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Policy;
-import io.github.fiffkit.anonymize.PolicyLoader;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -257,13 +257,13 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
      * user gave.
      *
      * @return the anonymizer, shared by every file of the run
-     * @throws io.github.fiffkit.anonymize.PolicyFileException listing every problem of the policy file
+     * @throws io.github.fiffkit.anonymize.policyfile.PolicyFileException listing every problem of the policy file
      * @throws java.io.IOException when the policy file, its tables or its secret cannot be read
      */
     public Anonymizer anonymizer() throws java.io.IOException {
         Anonymizer.Builder b = Anonymizer.builder();
         if (policy != null) {
-            PolicyLoader loader = Policy.loader();
+            PolicyLoader loader = PolicyLoader.standard();
             if (secretEnv != null) {
                 loader = loader.withSecretFromEnvironment(secretEnv);
             }

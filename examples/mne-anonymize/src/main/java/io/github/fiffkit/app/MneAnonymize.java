@@ -1,9 +1,9 @@
 package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.InputException;
-import io.github.fiffkit.anonymize.PolicyException;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.result.InputException;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.FiffFormatException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

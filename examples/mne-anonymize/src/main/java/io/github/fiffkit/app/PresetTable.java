@@ -1,10 +1,10 @@
 package io.github.fiffkit.app;
 
-import io.github.fiffkit.anonymize.BirthdayDate;
-import io.github.fiffkit.anonymize.Dates;
-import io.github.fiffkit.anonymize.MeasurementDate;
-import io.github.fiffkit.anonymize.Preset;
-import io.github.fiffkit.anonymize.Rule;
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffType;

@@ -1,14 +1,14 @@
 package io.github.fiffkit.app;
 
-import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.BatchOutputFiles;
-import io.github.fiffkit.anonymize.LeakHit;
-import io.github.fiffkit.anonymize.OutputFiles;
-import io.github.fiffkit.anonymize.Report;
-import io.github.fiffkit.anonymize.ReportWriter;
-import io.github.fiffkit.anonymize.VerifyResult;
-import io.github.fiffkit.anonymize.TagChange;
+import io.github.fiffkit.anonymize.output.BatchOutputFiles;
+import io.github.fiffkit.anonymize.result.LeakHit;
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.report.Report;
+import io.github.fiffkit.anonymize.report.ReportWriter;
+import io.github.fiffkit.anonymize.result.VerifyResult;
+import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
 import java.io.BufferedReader;

@@ -3,7 +3,7 @@ package io.github.fiffkit.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fiffkit.anonymize.OutputFiles;
+import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.testkit.BigFile;
 import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fiffkit.anonymize.BirthdayDate;
-import io.github.fiffkit.anonymize.MeasurementDate;
-import io.github.fiffkit.anonymize.Policy;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

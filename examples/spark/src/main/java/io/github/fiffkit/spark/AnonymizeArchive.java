@@ -1,6 +1,6 @@
 package io.github.fiffkit.spark;
 
-import io.github.fiffkit.anonymize.PolicyFileException;
+import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package io.github.fiffkit.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.fiffkit.anonymize.OutputFiles;
+import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.SplitRecording;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Policy;
-import io.github.fiffkit.anonymize.PolicyLoader;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -83,7 +83,7 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
     public Anonymizer.Builder builder() throws IOException {
         Anonymizer.Builder b = Anonymizer.builder();
         if (policyFile != null) {
-            PolicyLoader loader = Policy.loader();
+            PolicyLoader loader = PolicyLoader.standard();
             if (secretEnv != null) {
                 loader = loader.withSecretFromEnvironment(secretEnv);
             }

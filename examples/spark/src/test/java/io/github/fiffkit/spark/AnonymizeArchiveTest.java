@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

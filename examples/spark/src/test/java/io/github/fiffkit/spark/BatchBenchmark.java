@@ -1,7 +1,7 @@
 package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

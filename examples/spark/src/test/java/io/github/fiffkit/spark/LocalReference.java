@@ -1,9 +1,9 @@
 package io.github.fiffkit.spark;
 
-import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.InputException;
-import io.github.fiffkit.anonymize.PolicyException;
+import io.github.fiffkit.anonymize.result.InputException;
+import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.core.FiffFormatException;
 import java.io.IOException;

@@ -1,18 +1,19 @@
 package io.github.fiffkit.anonymize.internal;
 
-import io.github.fiffkit.anonymize.ActionContext;
-import io.github.fiffkit.anonymize.AnonymizationResult;
-import io.github.fiffkit.anonymize.InputException;
-import io.github.fiffkit.anonymize.LeakHit;
-import io.github.fiffkit.anonymize.Outcome;
-import io.github.fiffkit.anonymize.OutputFiles;
-import io.github.fiffkit.anonymize.Policy;
-import io.github.fiffkit.anonymize.PolicyException;
-import io.github.fiffkit.anonymize.PolicyOptions;
-import io.github.fiffkit.anonymize.Rule;
-import io.github.fiffkit.anonymize.TagChange;
-import io.github.fiffkit.anonymize.TagInfo;
-import io.github.fiffkit.anonymize.Unmatched;
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.ActionContext;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.PolicyOptions;
+import io.github.fiffkit.anonymize.policy.TagInfo;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
+import io.github.fiffkit.anonymize.result.LeakHit;
+import io.github.fiffkit.anonymize.result.TagChange;
+
+import io.github.fiffkit.anonymize.policy.Outcome;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Unmatched;
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;

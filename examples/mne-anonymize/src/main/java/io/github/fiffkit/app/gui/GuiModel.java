@@ -1,13 +1,13 @@
 package io.github.fiffkit.app.gui;
 
-import io.github.fiffkit.anonymize.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.app.AppOptions;
 import io.github.fiffkit.app.RunPlan;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.PolicyException;
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.SplitRecording;
-import io.github.fiffkit.anonymize.TagChange;
+import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.core.FiffFormatException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

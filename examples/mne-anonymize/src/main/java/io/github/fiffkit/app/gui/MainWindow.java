@@ -1,6 +1,6 @@
 package io.github.fiffkit.app.gui;
 
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.GridBagConstraints;

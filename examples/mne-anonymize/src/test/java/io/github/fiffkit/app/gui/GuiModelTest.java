@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fiffkit.anonymize.Preset;
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
 import java.io.IOException;

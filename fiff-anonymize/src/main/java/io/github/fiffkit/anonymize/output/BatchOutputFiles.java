@@ -1,0 +1,106 @@
+package io.github.fiffkit.anonymize.output;
+
+import io.github.fiffkit.anonymize.Anonymizer;
+
+
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The file layer for many outputs at once (a batch). Every output is still written to a temporary file next to
+ * its target, forced to disk and moved onto the target in one atomic step, as with {@link OutputFiles#DEFAULT};
+ * but the folders that received outputs are synced once each, when this object is closed, instead of after
+ * every move. On a journaling file system that halves the number of disk flushes of a batch of small files.
+ *
+ * <p>Until {@link #close()} returns, a crash of the machine may lose moves that were already done (a target then
+ * holds its previous content or does not exist, never a partial file). Thread-safe: one instance serves all the
+ * threads of a batch.
+ *
+ * <pre>{@code
+ * try (BatchOutputFiles files = new BatchOutputFiles()) {
+ *     Anonymizer a = Anonymizer.builder().outputFiles(files).build();
+ *     for (Path in : inputs) {
+ *         a.anonymize(in, outDir.resolve(in.getFileName()));
+ *     }
+ * }
+ * }</pre>
+ */
+public final class BatchOutputFiles implements OutputFiles, Closeable {
+    /** Syncs a folder to disk. */
+    @FunctionalInterface
+    interface FolderSync {
+        void sync(Path folder) throws IOException;
+    }
+
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final FolderSync sync;
+
+    /** A batch on the file system. */
+    public BatchOutputFiles() {
+        this(BatchOutputFiles::syncFolder);
+    }
+
+    BatchOutputFiles(FolderSync sync) {
+        this.sync = sync;
+    }
+
+    @Override
+    public void commit(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        folders.add(target.toAbsolutePath().getParent());
+    }
+
+    /** @return the folders whose moves are not yet synced */
+    public Set<Path> pendingFolders() {
+        return Set.copyOf(folders);
+    }
+
+    /**
+     * Syncs every folder that received an output since the last call.
+     *
+     * @throws IOException when a folder cannot be synced (the others are still tried)
+     */
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        List<Path> todo = new ArrayList<>(folders);
+        for (Path folder : todo) {
+            folders.remove(folder);
+            try {
+                sync.sync(folder);
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (UnsupportedOperationException e) {
+            // some platforms cannot open a folder for syncing; the moves themselves are done
+        }
+    }
+}

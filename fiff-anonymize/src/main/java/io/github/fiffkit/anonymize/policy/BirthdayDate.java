@@ -1,0 +1,81 @@
+package io.github.fiffkit.anonymize.policy;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** How a policy changes the subject's birthday ({@code FIFF_SUBJ_BIRTH_DAY}, a Julian day number). */
+public sealed interface BirthdayDate {
+    /** The birthday stays. */
+    record Keep() implements BirthdayDate {
+    }
+
+    /**
+     * The birthday becomes this day.
+     *
+     * @param date the day
+     */
+    record SetTo(LocalDate date) implements BirthdayDate {
+        /**
+         * Checks the day.
+         *
+         * @param date the day
+         * @throws NullPointerException when the date is missing
+         */
+        public SetTo {
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /**
+     * The birthday moves by whole days; positive moves earlier, as {@code --sbo} does.
+     *
+     * @param days days to subtract
+     */
+    record OffsetDays(int days) implements BirthdayDate {
+    }
+
+    /**
+     * Only the year stays (1 January of it), as HIPAA's safe harbor allows; a subject older than 89 at the
+     * measurement gets the year that makes them 90.
+     */
+    record YearOnly() implements BirthdayDate {
+    }
+
+    /**
+     * The birthday moves by the same amount as the measurement date, so the age at the measurement survives
+     * (MNE-Python's behaviour); it is removed when the recording has no measurement date.
+     */
+    record FollowMeasurement() implements BirthdayDate {
+    }
+
+    /** @return keep the birthday */
+    static BirthdayDate keep() {
+        return new Keep();
+    }
+
+    /**
+     * @param date the day
+     * @return set the birthday to that day
+     */
+    static BirthdayDate set(LocalDate date) {
+        return new SetTo(date);
+    }
+
+    /**
+     * @param days days to subtract (negative: later)
+     * @return move the birthday by whole days
+     */
+    static BirthdayDate offsetDays(int days) {
+        return new OffsetDays(days);
+    }
+
+    /** @return keep the year only */
+    static BirthdayDate yearOnly() {
+        return new YearOnly();
+    }
+
+    /** @return move the birthday with the measurement date */
+    static BirthdayDate followMeasurement() {
+        return new FollowMeasurement();
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.fiffkit.anonymize.output;
+
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.Phi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchOutputFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void foldersAreSyncedOnceEachOnCloseNotAfterEveryMove() throws IOException {
+        Path in = Phi.standard().write(dir.resolve("in_raw.fif"));
+        Path a = Files.createDirectory(dir.resolve("a"));
+        Path b = Files.createDirectory(dir.resolve("b"));
+        List<Path> synced = new ArrayList<>();
+        Path expected = dir.resolve("expected_raw.fif");
+        Anonymizer.builder().build().anonymize(in, expected);
+        try (BatchOutputFiles files = new BatchOutputFiles(synced::add)) {
+            Anonymizer an = Anonymizer.builder().outputFiles(files).build();
+            for (int i = 0; i < 3; i++) {
+                an.anonymize(in, a.resolve(i + "_raw.fif"));
+            }
+            an.anonymize(in, b.resolve("x_raw.fif"));
+            Files.writeString(b.resolve("y_raw.fif"), "old content");
+            an.anonymize(in, b.resolve("y_raw.fif"));
+            assertEquals(List.of(), synced);
+            assertEquals(Set.of(a, b), files.pendingFolders());
+        }
+        assertEquals(2, synced.size());
+        assertEquals(Set.of(a, b), Set.copyOf(synced));
+        byte[] want = Files.readAllBytes(expected);
+        for (Path p : List.of(a.resolve("0_raw.fif"), a.resolve("2_raw.fif"), b.resolve("x_raw.fif"),
+                b.resolve("y_raw.fif"))) {
+            assertArrayEquals(want, Files.readAllBytes(p), p.toString());
+        }
+        try (Stream<Path> s = Stream.concat(Files.list(a), Files.list(b))) {
+            assertTrue(s.noneMatch(p -> OutputFiles.TEMP_NAME.matcher(p.getFileName().toString()).matches()));
+        }
+    }
+
+    @Test
+    void aFailedSyncIsReportedAfterTheOtherFoldersWereTried() throws IOException {
+        Path in = Phi.standard().write(dir.resolve("in_raw.fif"));
+        Path a = Files.createDirectory(dir.resolve("a"));
+        Path b = Files.createDirectory(dir.resolve("b"));
+        List<Path> tried = new ArrayList<>();
+        BatchOutputFiles files = new BatchOutputFiles(f -> {
+            tried.add(f);
+            throw new IOException("device error on " + f);
+        });
+        Anonymizer an = Anonymizer.builder().outputFiles(files).build();
+        an.anonymize(in, a.resolve("1_raw.fif"));
+        an.anonymize(in, b.resolve("1_raw.fif"));
+        IOException e = assertThrows(IOException.class, files::close);
+        assertEquals(2, tried.size());
+        assertEquals(1, e.getSuppressed().length);
+        assertFalse(files.pendingFolders().contains(a));
+        files.close();
+        assertEquals(2, tried.size());
+    }
+}
