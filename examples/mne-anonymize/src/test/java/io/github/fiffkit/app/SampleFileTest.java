@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.app.dump.DumpRun;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.Julian;

@@ -1,6 +1,6 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.dump;
 
-import io.github.fiffkit.app.Json.ObjectWriter;
+import io.github.fiffkit.app.dump.Json.ObjectWriter;
 import io.github.fiffkit.core.ChannelInfo;
 import io.github.fiffkit.core.ChannelPosition;
 import io.github.fiffkit.core.CoordTrans;

@@ -1,4 +1,4 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.dump;
 
 /**
  * The few pieces of JSON text that fiff-dump writes by hand (RFC 8259). Output is pure ASCII: every character

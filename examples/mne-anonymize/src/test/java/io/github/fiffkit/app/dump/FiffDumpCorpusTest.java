@@ -1,4 +1,4 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.dump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.dump;
 
+import io.github.fiffkit.app.Version;
 import io.github.fiffkit.core.DirEntry;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffFormatException;

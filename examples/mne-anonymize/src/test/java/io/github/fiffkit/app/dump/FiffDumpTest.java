@@ -1,4 +1,4 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.dump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.app.Version;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;

@@ -1,4 +1,4 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.dump;
 
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;
