@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -245,20 +246,25 @@ public final class FiffDump implements Callable<Integer> {
 
     /** JSON Lines: one object per tag ({@link TagJson}). */
     private static final class JsonPrinter implements Printer {
-        private final PrintWriter out;
+        private final TagJson json;
 
-        JsonPrinter(PrintWriter out) {
-            this.out = out;
+        JsonPrinter(PrintWriter out) throws IOException {
+            this.json = new TagJson(out, null);
         }
 
         @Override
         public void tag(TagHeader tag, FiffReader reader, byte[] data) {
-            out.println(TagJson.line(tag, reader.blockPath().kinds(), data));
+            try {
+                json.write(tag, reader.blockPath().kinds(), data);
+            } catch (IOException e) {
+                // a PrintWriter keeps its errors for checkError() and throws none
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
-        public void end(FiffReader reader) {
-            // nothing: every line stands alone
+        public void end(FiffReader reader) throws IOException {
+            json.close(); // every line stands alone: nothing to end
         }
     }
 

@@ -1,6 +1,12 @@
 package io.github.fiffkit.app.dump;
 
-import io.github.fiffkit.app.dump.Json.ObjectWriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.fiffkit.core.ChannelInfo;
 import io.github.fiffkit.core.ChannelPosition;
 import io.github.fiffkit.core.CoordTrans;
@@ -18,70 +24,115 @@ import io.github.fiffkit.core.Julian;
 import io.github.fiffkit.core.SparseMatrix;
 import io.github.fiffkit.core.TagData;
 import io.github.fiffkit.core.TagHeader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
- * One tag as one line of JSON, the format of {@code fiff-dump --json}.
+ * Writes tags as JSON Lines, the format of {@code fiff-dump --json}: one object per tag, each on a line of its own.
  *
- * <p>Members: {@code pos}, {@code kind}, {@code kindName}, {@code type} (unsigned), {@code typeName},
- * {@code size}, {@code next}, {@code block} (kind numbers, outermost first); for a tag whose data was read,
- * {@code value} as JSON (strings, numbers; arrays when a tag holds more than one value; objects for structs,
- * IDs as {@code {version, machid:[a,b], secs, usecs}}; {@code null} for no data), {@code date} for a Julian day
- * or a measurement date, {@code data} (hexadecimal) for data of an unknown type, or {@code valueError} when the
- * data does not fit its type.
+ * <p>Members, in this order: {@code file} (only when the writer was given a file name: a dump of several files),
+ * {@code pos}, {@code kind}, {@code kindName}, {@code type} (unsigned), {@code typeName}, {@code size},
+ * {@code next}, {@code block} (kind numbers, outermost first); for a tag whose data was read, {@code value} as JSON
+ * (strings, numbers; arrays when a tag holds more than one value; objects for structs, IDs as
+ * {@code {version, machid:[a,b], secs, usecs}}; {@code null} for no data), {@code date} for a Julian day or a
+ * measurement date, {@code data} (hexadecimal) for data of an unknown type, or {@code valueError} when the data
+ * does not fit its type.
+ *
+ * <p>The text is pure ASCII, so that it reads the same in any terminal encoding: every character outside printable
+ * ASCII (controls, DEL and all of non-ASCII) is a {@code \}{@code uXXXX} escape with lower-case hexadecimal
+ * digits, except the short escapes {@code \b \t \n \f \r}; characters outside the Basic Multilingual Plane are two
+ * escapes (a surrogate pair). Floats are written as {@link Float#toString(float)} writes them, not widened to
+ * double, and doubles as {@link Double#toString(double)} does; JSON has no NaN or infinities, so those are the
+ * strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+ *
+ * <p>Jackson's streaming generator writes the text. Lines end as {@link java.io.PrintWriter#println()} ends
+ * them, with {@link System#lineSeparator()}.
  */
-final class TagJson {
-    private TagJson() {
+final class TagJson implements Closeable {
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .disable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER) // Float.toString's digits, as the format always had
+            .characterEscapes(new AsciiEscapes())
+            .rootValueSeparator((String) null) // each object ends its own line instead
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the caller owns the writer
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM) // and decides when it goes to the system
+            .build();
+    private static final String LINE_END = System.lineSeparator();
+
+    private final JsonGenerator gen;
+    private final String file;
+
+    /**
+     * Starts writing.
+     *
+     * @param out  where the lines go; not closed by {@link #close()}
+     * @param file the name every object carries as {@code file}, or {@code null} for none
+     * @throws IOException when the generator cannot be made
+     */
+    TagJson(Writer out, String file) throws IOException {
+        this.gen = FACTORY.createGenerator(out);
+        this.file = file;
     }
 
     /**
-     * Renders a tag.
+     * Writes one tag as one line and hands the line to the writer (without flushing the writer).
      *
      * @param tag   the header
      * @param block the block path, outermost first (for a block start or end: ending with that block)
      * @param data  the data, or {@code null} when it was not read
-     * @return one line of JSON, without the line end
+     * @throws IOException when the writer fails
      */
-    static String line(TagHeader tag, int[] block, byte[] data) {
-        StringBuilder sb = new StringBuilder(128);
-        ObjectWriter o = new ObjectWriter(sb);
-        o.put("pos", tag.position());
-        o.put("kind", tag.kind());
-        o.put("kindName", FiffKind.name(tag.kind()).orElse(null));
-        o.put("type", tag.unsignedType());
-        o.put("typeName", FiffType.name(tag.type()).orElse(null));
-        o.put("size", tag.size());
-        o.put("next", tag.next());
-        StringBuilder b = o.key("block").append('[');
-        for (int i = 0; i < block.length; i++) {
-            b.append(i == 0 ? "" : ",").append(block[i]);
+    void write(TagHeader tag, int[] block, byte[] data) throws IOException {
+        gen.writeStartObject();
+        if (file != null) {
+            gen.writeStringField("file", file);
         }
-        b.append(']');
+        gen.writeNumberField("pos", tag.position());
+        gen.writeNumberField("kind", tag.kind());
+        gen.writeStringField("kindName", FiffKind.name(tag.kind()).orElse(null));
+        gen.writeNumberField("type", tag.unsignedType());
+        gen.writeStringField("typeName", FiffType.name(tag.type()).orElse(null));
+        gen.writeNumberField("size", tag.size());
+        gen.writeNumberField("next", tag.next());
+        gen.writeFieldName("block");
+        gen.writeArray(block, 0, block.length);
         if (data != null) {
-            value(o, tag, data);
+            value(tag, data);
         }
-        o.end();
-        return sb.toString();
+        gen.writeEndObject();
+        gen.writeRaw(LINE_END);
+        gen.flush();
     }
 
-    private static void value(ObjectWriter o, TagHeader tag, byte[] data) {
+    /** Releases the generator's buffers; the writer stays open. */
+    @Override
+    public void close() throws IOException {
+        gen.close();
+    }
+
+    private void value(TagHeader tag, byte[] data) throws IOException {
         Object v;
         try {
             v = TagData.decode(tag.type(), data);
         } catch (FiffFormatException | RuntimeException e) {
-            o.put("valueError", e instanceof FiffFormatException f ? f.detail() : e.getMessage());
+            gen.writeStringField("valueError", e instanceof FiffFormatException f ? f.detail() : e.getMessage());
             return;
         }
         if (v instanceof byte[] raw && tag.type() != FiffType.BYTE) {
-            o.put("data", hex(raw)); // a type this reader does not know: the bytes as they are
+            gen.writeStringField("data", hex(raw)); // a type this reader does not know: the bytes as they are
             return;
         }
-        write(o.key("value"), tag.type(), v, true);
+        gen.writeFieldName("value");
+        write(tag.type(), v, true);
         if (tag.type() == FiffType.JULIAN && v instanceof int[] jd && jd.length == 1) {
-            o.put("date", Julian.toLocalDate(jd[0]).toString());
+            gen.writeStringField("date", Julian.toLocalDate(jd[0]).toString());
         } else if (tag.kind() == FiffKind.MEAS_DATE && tag.type() == FiffType.INT && v instanceof int[] t
                 && t.length == 2) {
-            o.put("date", new FiffTime(t[0], t[1]).toString());
+            gen.writeStringField("date", new FiffTime(t[0], t[1]).toString());
         }
     }
 
@@ -96,142 +147,196 @@ final class TagJson {
     /**
      * Writes a decoded value.
      *
-     * @param sb     the destination
      * @param type   the tag's data type
      * @param v      the value {@link TagData#decode(int, byte[])} gave
      * @param scalar whether a single element is written as itself rather than as a one-element array
      */
-    private static void write(StringBuilder sb, int type, Object v, boolean scalar) {
+    private void write(int type, Object v, boolean scalar) throws IOException {
         if (v == null) {
-            sb.append("null");
+            gen.writeNull();
         } else if (v instanceof String s) {
-            Json.string(sb, s);
+            gen.writeString(s);
         } else if (v instanceof int[] a) {
-            open(sb, a.length, scalar);
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(a[i]);
+            open(a.length, scalar);
+            for (int x : a) {
+                gen.writeNumber(x);
             }
-            close(sb, a.length, scalar);
+            close(a.length, scalar);
         } else if (v instanceof long[] a) {
             boolean unsigned = FiffType.baseType(type) == FiffType.ULONG;
-            open(sb, a.length, scalar);
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(unsigned ? Long.toUnsignedString(a[i]) : Long.toString(a[i]));
+            open(a.length, scalar);
+            for (long x : a) {
+                if (unsigned && x < 0) {
+                    gen.writeNumber(Long.toUnsignedString(x)); // digits written as they are
+                } else {
+                    gen.writeNumber(x);
+                }
             }
-            close(sb, a.length, scalar);
+            close(a.length, scalar);
         } else if (v instanceof short[] a) {
-            open(sb, a.length, scalar);
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(a[i]);
+            open(a.length, scalar);
+            for (short x : a) {
+                gen.writeNumber(x);
             }
-            close(sb, a.length, scalar);
+            close(a.length, scalar);
         } else if (v instanceof byte[] a) {
-            open(sb, a.length, scalar);
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(a[i] & 0xFF); // FIFFT_BYTE is unsigned
+            open(a.length, scalar);
+            for (byte x : a) {
+                gen.writeNumber(x & 0xFF); // FIFFT_BYTE is unsigned
             }
-            close(sb, a.length, scalar);
+            close(a.length, scalar);
         } else if (v instanceof float[] a) {
-            floats(sb, a, scalar);
+            floats(a, scalar);
         } else if (v instanceof double[] a) {
-            open(sb, a.length, scalar);
-            for (int i = 0; i < a.length; i++) {
-                Json.number(sb.append(i == 0 ? "" : ","), a[i]);
+            open(a.length, scalar);
+            for (double x : a) {
+                gen.writeNumber(x);
             }
-            close(sb, a.length, scalar);
+            close(a.length, scalar);
         } else if (v instanceof List<?> list) {
-            open(sb, list.size(), scalar);
-            for (int i = 0; i < list.size(); i++) {
-                struct(sb.append(i == 0 ? "" : ","), list.get(i));
+            open(list.size(), scalar);
+            for (Object s : list) {
+                struct(s);
             }
-            close(sb, list.size(), scalar);
+            close(list.size(), scalar);
         } else if (v instanceof DenseMatrix m) {
-            ObjectWriter o = new ObjectWriter(sb);
-            write(o.key("dims"), FiffType.INT, m.dims(), false);
-            elements(o.key("data"), m.type(), m.data());
-            o.end();
+            gen.writeStartObject();
+            gen.writeFieldName("dims");
+            write(FiffType.INT, m.dims(), false);
+            gen.writeFieldName("data");
+            elements(m.type(), m.data());
+            gen.writeEndObject();
         } else if (v instanceof SparseMatrix m) {
-            ObjectWriter o = new ObjectWriter(sb);
-            o.put("rows", m.rows()).put("columns", m.columns());
-            elements(o.key("values"), m.type(), m.values());
-            write(o.key("indices"), FiffType.INT, m.indices(), false);
-            write(o.key("pointers"), FiffType.INT, m.pointers(), false);
-            o.end();
+            gen.writeStartObject();
+            gen.writeNumberField("rows", m.rows());
+            gen.writeNumberField("columns", m.columns());
+            gen.writeFieldName("values");
+            elements(m.type(), m.values());
+            gen.writeFieldName("indices");
+            write(FiffType.INT, m.indices(), false);
+            gen.writeFieldName("pointers");
+            write(FiffType.INT, m.pointers(), false);
+            gen.writeEndObject();
         } else {
-            Json.string(sb, v.toString());
+            gen.writeString(v.toString());
         }
     }
 
-    private static void open(StringBuilder sb, int length, boolean scalar) {
+    private void open(int length, boolean scalar) throws IOException {
         if (!(scalar && length == 1)) {
-            sb.append('[');
+            gen.writeStartArray();
         }
     }
 
-    private static void close(StringBuilder sb, int length, boolean scalar) {
+    private void close(int length, boolean scalar) throws IOException {
         if (!(scalar && length == 1)) {
-            sb.append(']');
+            gen.writeEndArray();
         }
     }
 
-    private static void floats(StringBuilder sb, float[] a, boolean scalar) {
-        open(sb, a.length, scalar);
-        for (int i = 0; i < a.length; i++) {
-            Json.number(sb.append(i == 0 ? "" : ","), a[i]);
+    private void floats(float[] a, boolean scalar) throws IOException {
+        open(a.length, scalar);
+        for (float x : a) {
+            gen.writeNumber(x); // not widened to double, which would print 0.1f as 0.10000000149011612
         }
-        close(sb, a.length, scalar);
+        close(a.length, scalar);
+    }
+
+    private void floatsField(String name, float[] a) throws IOException {
+        gen.writeFieldName(name);
+        floats(a, false);
     }
 
     /** The elements of a matrix, always as a flat array in the order of the file. */
-    private static void elements(StringBuilder sb, int matrixType, byte[] bytes) {
+    private void elements(int matrixType, byte[] bytes) throws IOException {
         int base = FiffType.baseType(matrixType);
+        Object decoded;
         try {
-            write(sb, base, TagData.decode(base, bytes), false);
+            decoded = TagData.decode(base, bytes);
         } catch (FiffFormatException e) {
-            Json.string(sb, hex(bytes));
+            gen.writeString(hex(bytes));
+            return;
         }
+        write(base, decoded, false);
     }
 
-    private static void struct(StringBuilder sb, Object s) {
-        ObjectWriter o = new ObjectWriter(sb);
+    private void struct(Object s) throws IOException {
+        gen.writeStartObject();
         if (s instanceof FiffId id) {
-            o.put("version", id.version());
-            o.key("machid").append('[').append(id.machine0()).append(',').append(id.machine1()).append(']');
-            o.put("secs", id.time().seconds()).put("usecs", id.time().microseconds());
+            gen.writeNumberField("version", id.version());
+            gen.writeFieldName("machid");
+            gen.writeArray(new int[] {id.machine0(), id.machine1()}, 0, 2);
+            gen.writeNumberField("secs", id.time().seconds());
+            gen.writeNumberField("usecs", id.time().microseconds());
         } else if (s instanceof DirEntry e) {
-            o.put("kind", e.kind()).put("type", Integer.toUnsignedLong(e.type())).put("size", e.size())
-                    .put("pos", e.position());
+            gen.writeNumberField("kind", e.kind());
+            gen.writeNumberField("type", Integer.toUnsignedLong(e.type()));
+            gen.writeNumberField("size", e.size());
+            gen.writeNumberField("pos", e.position());
         } else if (s instanceof DigPoint p) {
-            o.put("kind", p.kind()).put("ident", p.ident());
-            floats(o.key("r"), p.r(), false);
+            gen.writeNumberField("kind", p.kind());
+            gen.writeNumberField("ident", p.ident());
+            floatsField("r", p.r());
         } else if (s instanceof ChannelInfo c) {
-            o.put("scanNo", c.scanNo()).put("logNo", c.logNo()).put("kind", c.kind());
-            Json.number(o.key("range"), c.range());
-            Json.number(o.key("cal"), c.cal());
-            o.put("coilType", c.coilType());
-            floats(o.key("loc"), c.loc(), false);
-            o.put("unit", c.unit()).put("unitMul", c.unitMul()).put("name", c.name());
+            gen.writeNumberField("scanNo", c.scanNo());
+            gen.writeNumberField("logNo", c.logNo());
+            gen.writeNumberField("kind", c.kind());
+            gen.writeNumberField("range", c.range());
+            gen.writeNumberField("cal", c.cal());
+            gen.writeNumberField("coilType", c.coilType());
+            floatsField("loc", c.loc());
+            gen.writeNumberField("unit", c.unit());
+            gen.writeNumberField("unitMul", c.unitMul());
+            gen.writeStringField("name", c.name());
         } else if (s instanceof ChannelPosition p) {
-            o.put("coilType", p.coilType());
-            floats(o.key("r0"), p.r0(), false);
-            floats(o.key("ex"), p.ex(), false);
-            floats(o.key("ey"), p.ey(), false);
-            floats(o.key("ez"), p.ez(), false);
+            gen.writeNumberField("coilType", p.coilType());
+            floatsField("r0", p.r0());
+            floatsField("ex", p.ex());
+            floatsField("ey", p.ey());
+            floatsField("ez", p.ez());
         } else if (s instanceof CoordTrans t) {
-            o.put("from", t.from()).put("to", t.to());
-            floats(o.key("rot"), t.rot(), false);
-            floats(o.key("move"), t.move(), false);
-            floats(o.key("invRot"), t.invRot(), false);
-            floats(o.key("invMove"), t.invMove(), false);
+            gen.writeNumberField("from", t.from());
+            gen.writeNumberField("to", t.to());
+            floatsField("rot", t.rot());
+            floatsField("move", t.move());
+            floatsField("invRot", t.invRot());
+            floatsField("invMove", t.invMove());
         } else if (s instanceof DataRef r) {
-            o.put("type", Integer.toUnsignedLong(r.type())).put("endian", r.endian()).put("size", r.size())
-                    .put("offset", r.offset());
+            gen.writeNumberField("type", Integer.toUnsignedLong(r.type()));
+            gen.writeNumberField("endian", r.endian());
+            gen.writeNumberField("size", r.size());
+            gen.writeNumberField("offset", r.offset());
         } else if (s instanceof DigString d) {
-            o.put("kind", d.kind()).put("ident", d.ident());
-            floats(o.key("points"), d.points(), false);
+            gen.writeNumberField("kind", d.kind());
+            gen.writeNumberField("ident", d.ident());
+            floatsField("points", d.points());
         } else {
-            o.put("text", String.valueOf(s));
+            gen.writeStringField("text", String.valueOf(s));
         }
-        o.end();
+        gen.writeEndObject();
+    }
+
+    /**
+     * Jackson's standard JSON escapes plus DEL (0x7F), which is ASCII but no printable character. Everything above
+     * ASCII is escaped by {@link JsonWriteFeature#ESCAPE_NON_ASCII}.
+     */
+    private static final class AsciiEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii;
+
+        AsciiEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null; // only standard escapes
+        }
     }
 }

@@ -317,6 +317,35 @@ class FiffDumpTest {
     }
 
     @Test
+    void jsonLinesKeepTheirExactTextMemberOrderNumberFormsAndEscapes() throws IOException {
+        // the text, not only what a parser makes of it: scripts grep these lines
+        String text = "a\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0085\u00ff";
+        byte[] bytes = FiffBytes.withHeader()
+                .tag(FiffKind.COMMENT, FiffType.STRING, TagData.ofString(text), 0)
+                .tag(FiffKind.HPI_COIL_FREQ, FiffType.FLOAT, TagData.ofFloats(0.1f, 1e-5f, 2.5e9f, Float.NaN,
+                        Float.POSITIVE_INFINITY, -0f), 0)
+                .tag(FiffKind.MNE_BASELINE_MIN, FiffType.DOUBLE, TagData.ofDoubles(-0.2, 1e-300), 0)
+                .tag(FiffKind.NOP, 0x80000001, new byte[] {(byte) 0xFE, 0x01}, -1).toBytes();
+        DumpRun run = DumpRun.of("--json", Files.write(dir.resolve("exact.fif"), bytes).toString());
+        assertEquals(0, run.status(), run.toString());
+        List<String> lines = run.outLines();
+        assertEquals(List.of(
+                "{\"pos\":56,\"kind\":206,\"kindName\":\"FIFF_COMMENT\",\"type\":10,\"typeName\":\"FIFFT_STRING\","
+                        + "\"size\":14,\"next\":0,\"block\":[],"
+                        + "\"value\":\"a\\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u001f\\u007f\\u0085\\u00ff\"}",
+                "{\"pos\":86,\"kind\":236,\"kindName\":\"FIFF_HPI_COIL_FREQ\",\"type\":4,\"typeName\":\"FIFFT_FLOAT\","
+                        + "\"size\":24,\"next\":0,\"block\":[],"
+                        + "\"value\":[0.1,1.0E-5,2.5E9,\"NaN\",\"Infinity\",-0.0]}",
+                "{\"pos\":126,\"kind\":3568,\"kindName\":\"FIFF_MNE_BASELINE_MIN\",\"type\":5,"
+                        + "\"typeName\":\"FIFFT_DOUBLE\",\"size\":16,\"next\":0,\"block\":[],\"value\":[-0.2,1.0E-300]}",
+                "{\"pos\":158,\"kind\":108,\"kindName\":\"FIFF_NOP\",\"type\":2147483649,\"typeName\":null,"
+                        + "\"size\":2,\"next\":-1,\"block\":[],\"data\":\"fe01\"}"),
+                lines.subList(2, lines.size()));
+        assertEquals(String.join(System.lineSeparator(), lines) + System.lineSeparator(), run.out(),
+                "every line ends with the platform's line end, the last one too");
+    }
+
+    @Test
     void maxValueDecidesWhichTagsShowTheirValue() throws IOException {
         Path file = smallFile();
         List<JsonNode> none = DumpRun.of("--json", "--max-value", "0", file.toString()).json();
