@@ -11,6 +11,7 @@ import io.github.fiffkit.core.FiffWarning;
 import io.github.fiffkit.core.TagData;
 import io.github.fiffkit.core.TagHeader;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -39,25 +40,34 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code fiff-dump}: prints the chain of tags of a FIFF file, as an indented block tree for people or as JSON
+ * {@code fiff-dump}: prints the chain of tags of FIFF files, as an indented block tree for people or as JSON
  * Lines for programs.
  *
  * <pre>
  * fiff-dump sample_raw.fif
  * fiff-dump --json sample_raw.fif.gz | jq 'select(.kind == 403)'
+ * fiff-dump --json run1_raw.fif run2_raw.fif | jq -r '[.file, .pos] | @tsv'
  * </pre>
  *
- * <p>Exit statuses: 0 success, 1 usage error, 2 the file cannot be read or is not valid FIFF (one line on
- * standard error names the file, the offset and the problem), 3 the output cannot be written.
+ * <p>Several files are dumped one after the other, in the order given. In the tree each file starts with its own
+ * first line ({@code # FILE: N bytes}), and an empty line separates one file from the next; in JSON Lines every
+ * object then starts with a {@code file} member. A file that cannot be read does not stop the others.
+ *
+ * <p>Exit statuses: 0 success, 1 usage error, 2 a file cannot be read or is not valid FIFF (one line on
+ * standard error names the file, the offset and the problem), 3 the output cannot be written; with several files,
+ * the status of the first failure.
  */
 @Command(name = "fiff-dump", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         exitCodeOnInvalidInput = FiffDump.USAGE, exitCodeOnExecutionException = FiffDump.BAD_INPUT,
-        description = "Prints the tags of a FIFF (.fif or .fif.gz) file in the order of its chain: an indented"
+        description = "Prints the tags of FIFF (.fif or .fif.gz) files in the order of their chain: an indented"
                 + " block tree with tag offsets, names, types, sizes and short decoded values, or with --json one"
-                + " JSON object per line. Tags that the chain skips (hidden tags) are not printed.",
-        footer = {"", "Exit status: 0 success, 1 usage error, 2 the file cannot be read or is not valid FIFF, 3 the"
-                + " output cannot be written. Reader warnings go to standard error as 'warning: ...'."})
+                + " JSON object per line. Tags that the chain skips (hidden tags) are not printed. Several files"
+                + " are dumped one after the other: in the tree an empty line separates them, each starting with"
+                + " its name; in JSON Lines each object then names its file (\"file\").",
+        footer = {"", "Exit status: 0 success, 1 usage error, 2 a file cannot be read or is not valid FIFF, 3 the"
+                + " output cannot be written; with several files, the status of the first that failed (the others"
+                + " are still dumped). Reader warnings go to standard error as 'warning: ...'."})
 public final class FiffDump implements Callable<Integer> {
     static final int OK = 0;
     static final int USAGE = 1;
@@ -69,8 +79,9 @@ public final class FiffDump implements Callable<Integer> {
     /** How many tags go by between checks that the output still accepts text. */
     private static final int OUTPUT_CHECK_INTERVAL = 256;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the FIFF file; gzip-compressed files are recognised")
-    private Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "the FIFF files; gzip-compressed files are recognised")
+    private List<Path> files;
 
     @Option(names = "--json", description = "print JSON Lines: one object per tag, in chain order")
     private boolean json;
@@ -105,8 +116,8 @@ public final class FiffDump implements Callable<Integer> {
 
     /**
      * Runs the tool on given output streams, for embedding and tests. When writing to {@code out} fails
-     * ({@link PrintWriter#checkError()}), the dump stops and the status is 3, without a message: only the
-     * owner of the stream knows why it failed.
+     * ({@link PrintWriter#checkError()}), the dump stops, files not yet dumped included, and the status is 3
+     * (unless an earlier file failed), without a message: only the owner of the stream knows why it failed.
      *
      * @param args the command line
      * @param out  standard output
@@ -139,12 +150,30 @@ public final class FiffDump implements Callable<Integer> {
         if (maxValue < 0) {
             throw new ParameterException(spec.commandLine(), "--max-value must be 0 or more, not " + maxValue);
         }
+        int status = OK;
+        try (Printer printer = json ? new JsonPrinter(out, files.size() > 1) : new TreePrinter(out)) {
+            for (Path file : files) {
+                int result = dump(file, printer, out, err);
+                if (result == OUTPUT_FAILED) {
+                    return status == OK ? OUTPUT_FAILED : status; // nowhere to write the other files to
+                }
+                status = status == OK ? result : status;
+            }
+        } catch (IOException e) {
+            // making or closing the JSON generator of a PrintWriter: only a bug makes that throw
+            throw new UncheckedIOException(e);
+        }
+        return status;
+    }
+
+    /** Dumps one file; returns its status ({@link #OUTPUT_FAILED} when the output failed and dumping must stop). */
+    private int dump(Path file, Printer printer, PrintWriter out, PrintWriter err) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             return fail(out, err, name + ": is a directory, not a FIFF file");
         }
         try (FiffReader reader = FiffReader.open(file)) {
-            Printer printer = json ? new JsonPrinter(out) : new TreePrinter(out, reader);
+            printer.start(reader);
             int warned = 0;
             long tags = 0;
             // a huge --max-value must not turn the reader's memory limit into an error about the file
@@ -237,25 +266,37 @@ public final class FiffDump implements Callable<Integer> {
         }
     }
 
-    /** Writes tags in one of the two formats. */
-    private interface Printer {
+    /** Writes the tags of each file in one of the two formats. */
+    private interface Printer extends Closeable {
+        /** A file is open: anything that comes before its first tag. */
+        void start(FiffReader reader);
+
         void tag(TagHeader tag, FiffReader reader, byte[] data);
 
+        /** The file's chain has ended. */
         void end(FiffReader reader) throws IOException;
     }
 
-    /** JSON Lines: one object per tag ({@link TagJson}). */
+    /** JSON Lines: one object per tag ({@link TagJson}), each naming its file when there are several. */
     private static final class JsonPrinter implements Printer {
-        private final TagJson json;
+        private final TagJson lines;
+        private final boolean named;
+        private String file;
 
-        JsonPrinter(PrintWriter out) throws IOException {
-            this.json = new TagJson(out, null);
+        JsonPrinter(PrintWriter out, boolean named) throws IOException {
+            this.lines = new TagJson(out);
+            this.named = named;
+        }
+
+        @Override
+        public void start(FiffReader reader) {
+            file = named ? reader.name() : null;
         }
 
         @Override
         public void tag(TagHeader tag, FiffReader reader, byte[] data) {
             try {
-                json.write(tag, reader.blockPath().kinds(), data);
+                lines.write(file, tag, reader.blockPath().kinds(), data);
             } catch (IOException e) {
                 // a PrintWriter keeps its errors for checkError() and throws none
                 throw new UncheckedIOException(e);
@@ -263,8 +304,13 @@ public final class FiffDump implements Callable<Integer> {
         }
 
         @Override
-        public void end(FiffReader reader) throws IOException {
-            json.close(); // every line stands alone: nothing to end
+        public void end(FiffReader reader) {
+            // nothing: every line stands alone
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
         }
     }
 
@@ -282,13 +328,23 @@ public final class FiffDump implements Callable<Integer> {
      */
     private static final class TreePrinter implements Printer {
         private final PrintWriter out;
-        private final int width;
+        private long files;
+        private int width;
         private long count;
         private long chainBytes;
 
-        TreePrinter(PrintWriter out, FiffReader reader) {
+        TreePrinter(PrintWriter out) {
             this.out = out;
-            this.width = Math.max(1, Long.toString(reader.size()).length());
+        }
+
+        @Override
+        public void start(FiffReader reader) {
+            if (files++ > 0) {
+                out.println(); // after the tree of another file
+            }
+            width = Math.max(1, Long.toString(reader.size()).length());
+            count = 0;
+            chainBytes = 0;
             out.println("# " + reader.name() + ": " + reader.size() + " bytes"
                     + (reader.isCompressed() ? " uncompressed (gzip)" : ""));
         }
@@ -339,6 +395,11 @@ public final class FiffDump implements Callable<Integer> {
                         .append(dir.get().size()).append(" entries");
             }
             out.println(line);
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
         }
     }
 

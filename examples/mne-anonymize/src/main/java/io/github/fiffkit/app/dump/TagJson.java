@@ -32,7 +32,7 @@ import java.util.List;
 /**
  * Writes tags as JSON Lines, the format of {@code fiff-dump --json}: one object per tag, each on a line of its own.
  *
- * <p>Members, in this order: {@code file} (only when the writer was given a file name: a dump of several files),
+ * <p>Members, in this order: {@code file} (only when a file name is given: a dump of several files),
  * {@code pos}, {@code kind}, {@code kindName}, {@code type} (unsigned), {@code typeName}, {@code size},
  * {@code next}, {@code block} (kind numbers, outermost first); for a tag whose data was read, {@code value} as JSON
  * (strings, numbers; arrays when a tag holds more than one value; objects for structs, IDs as
@@ -64,29 +64,27 @@ final class TagJson implements Closeable {
     private static final String LINE_END = System.lineSeparator();
 
     private final JsonGenerator gen;
-    private final String file;
 
     /**
      * Starts writing.
      *
-     * @param out  where the lines go; not closed by {@link #close()}
-     * @param file the name every object carries as {@code file}, or {@code null} for none
+     * @param out where the lines go; not closed by {@link #close()}
      * @throws IOException when the generator cannot be made
      */
-    TagJson(Writer out, String file) throws IOException {
+    TagJson(Writer out) throws IOException {
         this.gen = FACTORY.createGenerator(out);
-        this.file = file;
     }
 
     /**
      * Writes one tag as one line and hands the line to the writer (without flushing the writer).
      *
+     * @param file  the file name the object starts with, as {@code file}, or {@code null} for none
      * @param tag   the header
      * @param block the block path, outermost first (for a block start or end: ending with that block)
      * @param data  the data, or {@code null} when it was not read
      * @throws IOException when the writer fails
      */
-    void write(TagHeader tag, int[] block, byte[] data) throws IOException {
+    void write(String file, TagHeader tag, int[] block, byte[] data) throws IOException {
         gen.writeStartObject();
         if (file != null) {
             gen.writeStringField("file", file);

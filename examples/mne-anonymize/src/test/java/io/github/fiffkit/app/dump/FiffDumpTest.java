@@ -445,7 +445,7 @@ class FiffDumpTest {
     void usageErrorsAreStatusOne() throws IOException {
         Path file = smallFile();
         for (String[] args : new String[][] {{}, {"--no-such-option", file.toString()}, {"--max-value", "-1",
-            file.toString()}, {"--max-value", "lots", file.toString()}, {file.toString(), file.toString()}}) {
+            file.toString()}, {"--max-value", "lots", file.toString()}, {"--json", "--max-value", "1"}}) {
             DumpRun run = DumpRun.of(args);
             assertEquals(1, run.status(), String.join(" ", args) + ": " + run);
             assertEquals("", run.out());
