@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fiffkit.core.FiffId;
+import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.core.FiffTime;
+import io.github.fiffkit.core.FiffWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +195,31 @@ class LaunchersIT {
         env.put("FIFFKIT_JAVA_OPTS", "-XX:+NoSuchFiffKitFlag");
         r = run(BIN.resolve("fiff-dump"), "--version");
         assertTrue(r.status() != 0 && r.err().contains("NoSuchFiffKitFlag"), r.toString());
+    }
+
+    @Test
+    void fiffDumpIntoHeadStopsQuietlyWithStatusZero() throws Exception {
+        // enough tags that the tree is megabytes long: head leaves long before fiff-dump is done
+        Path big = dir.resolve("many_tags.fif");
+        try (FiffWriter w = FiffWriter.create(big)) {
+            w.writeFileHeader(new FiffId(FiffId.VERSION_1_4, 1, 2, new FiffTime(1_600_000_000, 0)));
+            for (int i = 0; i < 40_000; i++) {
+                w.writeString(FiffKind.COMMENT, "comment number " + i);
+            }
+            w.endFile();
+        }
+        Path status = dir.resolve("status.txt");
+        Path dumpErr = dir.resolve("dump-err.txt");
+        env.put("PATH", JAVA_BIN + ":/usr/bin:/bin"); // sh and head
+        for (String mode : new String[] {"--max-value=256", "--json"}) {
+            // POSIX sh has no pipefail: the left side writes its own status to a file
+            Result r = run(List.of("/bin/sh", "-c", "{ \"$0\" \"$1\" \"$2\" 2>\"$3\"; echo $? >\"$4\"; } | head -n 1",
+                    BIN.resolve("fiff-dump").toString(), mode, big.toString(), dumpErr.toString(), status.toString()));
+            assertEquals(0, r.status(), r.toString());
+            assertEquals(1, r.out().lines().count(), r.out());
+            assertEquals("0", Files.readString(status).strip(), mode + ": fiff-dump's own status");
+            assertEquals("", Files.readString(dumpErr), mode + ": nothing on standard error");
+        }
     }
 
     @Test

@@ -55,7 +55,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Exit statuses: 0 success, 1 usage error, 2 a file cannot be read or is not valid FIFF (one line on
  * standard error names the file, the offset and the problem), 3 the output cannot be written; with several files,
- * the status of the first failure.
+ * the status of the first failure. A reader that stops reading early ({@code fiff-dump x.fif | head}) is no
+ * failure: the dump stops quietly with status 0.
  */
 @Command(name = "fiff-dump", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -67,7 +68,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " its name; in JSON Lines each object then names its file (\"file\").",
         footer = {"", "Exit status: 0 success, 1 usage error, 2 a file cannot be read or is not valid FIFF, 3 the"
                 + " output cannot be written; with several files, the status of the first that failed (the others"
-                + " are still dumped). Reader warnings go to standard error as 'warning: ...'."})
+                + " are still dumped). A reader that stops early (| head) is no error: the dump stops, status 0."
+                + " Reader warnings go to standard error as 'warning: ...'."})
 public final class FiffDump implements Callable<Integer> {
     static final int OK = 0;
     static final int USAGE = 1;
@@ -107,8 +109,12 @@ public final class FiffDump implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, cs), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
         int status = run(args, out, err);
-        if (status == OUTPUT_FAILED && !stdout.isClosedPipe()) {
+        if (stdout.isClosedPipe()) {
+            // the reader has all it wanted (| head): not an error, and nothing to say
+            status = status == OUTPUT_FAILED ? OK : status;
+        } else if (status == OUTPUT_FAILED || stdout.hasFailed()) {
             err.println("fiff-dump: cannot write the output: " + stdout.failure());
+            status = status == OK ? OUTPUT_FAILED : status;
         }
         err.flush();
         System.exit(status);
@@ -117,7 +123,8 @@ public final class FiffDump implements Callable<Integer> {
     /**
      * Runs the tool on given output streams, for embedding and tests. When writing to {@code out} fails
      * ({@link PrintWriter#checkError()}), the dump stops, files not yet dumped included, and the status is 3
-     * (unless an earlier file failed), without a message: only the owner of the stream knows why it failed.
+     * (unless an earlier file failed), without a message: only the owner of the stream knows why it failed, and
+     * whether that is an error at all (a pipe its reader closed is none).
      *
      * @param args the command line
      * @param out  standard output
@@ -254,6 +261,10 @@ public final class FiffDump implements Callable<Integer> {
                 failure = failure == null ? e : failure;
                 throw e;
             }
+        }
+
+        boolean hasFailed() {
+            return failure != null;
         }
 
         String failure() {
