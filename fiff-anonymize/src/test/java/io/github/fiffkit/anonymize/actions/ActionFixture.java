@@ -102,7 +102,7 @@ public final class ActionFixture {
 
     /** @return the first 16 hexadecimal digits of HMAC-SHA-256(key, text), as the keyed hash writes them */
     public static String hmacHex(String key, String text) {
-        byte[] mac = Actions.hmac(key.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
+        byte[] mac = HashActions.hmac(key.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac, 0, 8);
     }
 }
