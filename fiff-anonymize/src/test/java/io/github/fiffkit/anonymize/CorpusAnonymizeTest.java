@@ -58,7 +58,7 @@ class CorpusAnonymizeTest {
 
         final Anonymizer anonymizer;
 
-        Mode(Anonymizer.Builder b) {
+        Mode(AnonymizerBuilder b) {
             this.anonymizer = b.leakCheck(true).recordOldValues(false).build();
         }
     }

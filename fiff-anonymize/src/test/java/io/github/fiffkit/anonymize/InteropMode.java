@@ -31,7 +31,7 @@ public enum InteropMode {
 
     public final Anonymizer anonymizer;
 
-    InteropMode(Anonymizer.Builder b) {
+    InteropMode(AnonymizerBuilder b) {
         this.anonymizer = b.recordOldValues(false).build();
     }
 

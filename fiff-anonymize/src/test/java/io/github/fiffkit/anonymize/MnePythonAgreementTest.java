@@ -45,7 +45,7 @@ class MnePythonAgreementTest {
     }
 
     private static Anonymizer ours(Integer daysback, boolean keepHis) {
-        Anonymizer.Builder b = Anonymizer.builder().preset(Preset.MNE_PYTHON).keepHis(keepHis);
+        AnonymizerBuilder b = Anonymizer.builder().preset(Preset.MNE_PYTHON).keepHis(keepHis);
         if (daysback != null) {
             b.measurementDateOffsetDays(daysback);
         }

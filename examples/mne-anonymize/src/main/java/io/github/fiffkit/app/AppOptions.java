@@ -1,6 +1,7 @@
 package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import io.github.fiffkit.anonymize.actions.Preset;
@@ -261,7 +262,7 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
      * @throws java.io.IOException when the policy file, its tables or its secret cannot be read
      */
     public Anonymizer anonymizer() throws java.io.IOException {
-        Anonymizer.Builder b = Anonymizer.builder();
+        AnonymizerBuilder b = Anonymizer.builder();
         if (policy != null) {
             PolicyLoader loader = PolicyLoader.standard();
             if (secretEnv != null) {

@@ -1,6 +1,7 @@
 package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import io.github.fiffkit.anonymize.actions.Preset;
@@ -80,8 +81,8 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
      * @return an anonymizer builder with these settings, as the application configures its own
      * @throws IOException when the policy file cannot be read or is not valid (a {@code PolicyFileException})
      */
-    public Anonymizer.Builder builder() throws IOException {
-        Anonymizer.Builder b = Anonymizer.builder();
+    public AnonymizerBuilder builder() throws IOException {
+        AnonymizerBuilder b = Anonymizer.builder();
         if (policyFile != null) {
             PolicyLoader loader = PolicyLoader.standard();
             if (secretEnv != null) {

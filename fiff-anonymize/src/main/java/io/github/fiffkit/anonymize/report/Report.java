@@ -8,6 +8,7 @@ import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.policy.Policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,7 +81,7 @@ public final class Report {
     }
 
     /**
-     * @param on include old values (PHI) where the result has them ({@link Anonymizer.Builder#recordOldValues})
+     * @param on include old values (PHI) where the result has them ({@link AnonymizerBuilder#recordOldValues})
      * @return a copy
      */
     public Report withOldValues(boolean on) {

@@ -3,6 +3,7 @@ package io.github.fiffkit.anonymize.actions;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.Files2;
 import io.github.fiffkit.anonymize.Phi;
 
@@ -33,14 +34,14 @@ class MnePythonPresetTest {
     @TempDir
     Path dir;
 
-    private List<Entry> run(Phi f, Anonymizer.Builder b) throws IOException {
+    private List<Entry> run(Phi f, AnonymizerBuilder b) throws IOException {
         Path in = f.write(dir.resolve("in.fif"));
         Path out = dir.resolve("out.fif");
         b.build().anonymize(in, out);
         return Files2.read(out);
     }
 
-    private static Anonymizer.Builder mnePython() {
+    private static AnonymizerBuilder mnePython() {
         return Anonymizer.builder().preset(Preset.MNE_PYTHON);
     }
 

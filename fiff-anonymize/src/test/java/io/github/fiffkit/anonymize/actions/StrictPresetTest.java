@@ -3,6 +3,7 @@ package io.github.fiffkit.anonymize.actions;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.Files2;
 import io.github.fiffkit.anonymize.Phi;
 
@@ -35,14 +36,14 @@ class StrictPresetTest {
 
     private Path out;
 
-    private List<Entry> run(Phi f, Anonymizer.Builder b) throws IOException {
+    private List<Entry> run(Phi f, AnonymizerBuilder b) throws IOException {
         Path in = f.write(dir.resolve("in.fif"));
         out = dir.resolve("out.fif");
         b.build().anonymize(in, out);
         return Files2.read(out);
     }
 
-    private static Anonymizer.Builder strict() {
+    private static AnonymizerBuilder strict() {
         return Anonymizer.builder().preset(Preset.STRICT).leakCheck(true);
     }
 

@@ -1,0 +1,183 @@
+package io.github.fiffkit.anonymize.internal;
+
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+
+import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.FiffTime;
+import io.github.fiffkit.core.Sha256;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs the parts of a recording (or one file) through an {@link Engine} and puts the outputs in place: every part
+ * is pre-scanned first (the first part's measurement date is the recording's), then each is written to its
+ * temporary file, and only when all are written are they committed, all or nothing. Adds the SHA-256 digests to
+ * the results when asked. Immutable and thread-safe, as the engine is.
+ */
+public final class RecordingRunner {
+    private final Engine engine;
+    private final OutputFiles files;
+    private final boolean digests;
+
+    /**
+     * @param engine  the engine that anonymizes
+     * @param files   the file layer that commits several parts together
+     * @param digests whether results carry the SHA-256 of their input and output
+     */
+    public RecordingRunner(Engine engine, OutputFiles files, boolean digests) {
+        this.engine = engine;
+        this.files = files;
+        this.digests = digests;
+    }
+
+    /**
+     * Anonymizes the parts of one recording.
+     *
+     * @param inputs      the parts, in order
+     * @param inputNames  their names for messages and results (a spooled stream's own name, not its local file's)
+     * @param outputs     their outputs, in the same order
+     * @param outputNames the outputs' names for the results, or {@code null} for the outputs' paths
+     * @return one result per part
+     * @throws IOException as the anonymizer documents
+     */
+    public List<AnonymizationResult> run(List<Path> inputs, List<String> inputNames, List<Path> outputs,
+            List<String> outputNames) throws IOException {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            names.put(inputs.get(i).getFileName().toString(), outputs.get(i).getFileName().toString());
+        }
+        List<FileFacts> facts = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            facts.add(engine.scan(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i)));
+        }
+        Optional<FiffTime> reference = facts.get(0).measurementDate();
+        Engine.Recording rec = new Engine.Recording(reference, Engine.names(names));
+        List<PendingOutput> pending = new ArrayList<>();
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                Path target = resolveTarget(outputs.get(i));
+                pending.add(engine.run(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i), target,
+                        isGzipName(target), facts.get(i), rec));
+            }
+            List<AnonymizationResult> results = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                AnonymizationResult r = pending.get(i).result();
+                String inSha = digests ? Sha256.hex(inputs.get(i)) : r.inputSha256();
+                String outSha = digests ? Sha256.hex(pending.get(i).temp()) : r.outputSha256();
+                results.add(withNames(r, outputNames == null ? r.output() : outputNames.get(i), inSha, outSha));
+            }
+            commitAll(pending);
+            return results;
+        } finally {
+            for (PendingOutput p : pending) {
+                p.discard();
+            }
+        }
+    }
+
+    /**
+     * Commits the parts of a recording all or nothing: one part is one atomic move, several go through
+     * {@link OutputFiles#commitAll}.
+     */
+    private void commitAll(List<PendingOutput> pending) throws IOException {
+        if (pending.size() == 1) {
+            pending.get(0).commit();
+            return;
+        }
+        OutputFiles.commitAll(files, pending.stream().map(PendingOutput::temp).toList(),
+                pending.stream().map(PendingOutput::target).toList());
+        pending.forEach(PendingOutput::committed);
+    }
+
+    /**
+     * Anonymizes a caller's channel into a file. The channel is read twice (pre-scan and pass) and closed when
+     * done.
+     *
+     * @param input     the input, read from position 0
+     * @param inputName its name for messages and the result
+     * @param output    the output file
+     * @return what was done
+     * @throws IOException as the anonymizer documents
+     */
+    public AnonymizationResult run(SeekableByteChannel input, String inputName, Path output) throws IOException {
+        Objects.requireNonNull(input, "input");
+        try (input) {
+            Engine.Opener once = limits -> {
+                input.position(0);
+                return FiffReader.open(new UnclosableChannel(input), inputName, limits);
+            };
+            FileFacts facts = engine.scan(once, inputName);
+            Path target = resolveTarget(output);
+            PendingOutput p = engine.run(once, inputName, target, isGzipName(target), facts, Engine.Recording.SINGLE);
+            try {
+                AnonymizationResult r = p.result();
+                if (digests) {
+                    r = withNames(r, r.output(), null, Sha256.hex(p.temp()));
+                }
+                p.commit();
+                return r;
+            } finally {
+                p.discard();
+            }
+        }
+    }
+
+    /**
+     * A dry run: the result of anonymizing a file, with nothing written.
+     *
+     * @param input the input
+     * @return what would be done
+     * @throws IOException as the anonymizer documents
+     */
+    public AnonymizationResult plan(Path input) throws IOException {
+        Engine.Opener opener = limits -> FiffReader.open(input, limits);
+        FileFacts facts = engine.scan(opener, input.toString());
+        PendingOutput p = engine.run(opener, input.toString(), null, false, facts, Engine.Recording.SINGLE);
+        AnonymizationResult r = p.result();
+        return digests ? withNames(r, r.output(), Sha256.hex(input), null) : r;
+    }
+
+    /** Opens a file for the engine; a name other than the path's own goes into messages (a spooled stream). */
+    private static Engine.Opener opener(Path in, String name) {
+        if (name.equals(in.toString())) {
+            return limits -> FiffReader.open(in, limits);
+        }
+        return limits -> FiffReader.open(FileChannel.open(in, StandardOpenOption.READ), name, limits);
+    }
+
+    private static Path resolveTarget(Path output) throws IOException {
+        Path abs = output.toAbsolutePath();
+        if (Files.isSymbolicLink(abs)) {
+            // write through the link: the file it names is replaced, the link stays
+            return abs.toRealPath();
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(abs)) {
+            throw new IOException(output + ": is a folder, not a file");
+        }
+        return abs;
+    }
+
+    private static boolean isGzipName(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** A result under another output name and with digests. */
+    private static AnonymizationResult withNames(AnonymizationResult r, String output, String in, String out) {
+        return new AnonymizationResult(r.input(), output, r.policyName(), r.changes(), r.warnings(), r.leaks(),
+                r.notChecked(), r.measurementDate(), r.newMeasurementDate(), r.tagsRead(), r.tagsWritten(),
+                r.inputSize(), r.outputSize(), in, out, r.leakChecked());
+    }
+}
