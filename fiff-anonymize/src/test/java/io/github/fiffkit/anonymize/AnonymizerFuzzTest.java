@@ -11,12 +11,12 @@ import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffLimits;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Coverage-guided fuzzing of the anonymizer with Jazzer: any bytes, read through a channel, anonymized to a
@@ -53,12 +53,6 @@ class AnonymizerFuzzTest {
         }
     }
 
-    private static List<Path> listing() throws IOException {
-        try (Stream<Path> s = Files.list(DIR)) {
-            return s.toList();
-        }
-    }
-
     @FuzzTest(maxDuration = "60s")
     void anonymizeBytes(byte[] data) throws IOException {
         Path out = DIR.resolve("out.fif");
@@ -70,13 +64,13 @@ class AnonymizerFuzzTest {
             if (expected.getMessage() == null || !expected.getMessage().startsWith("fuzz.fif")) {
                 throw new AssertionError("an error names the input first", expected);
             }
-            if (!listing().isEmpty()) {
-                throw new AssertionError("a failed run left " + listing(), expected);
+            if (!Folders.listing(DIR).isEmpty()) {
+                throw new AssertionError("a failed run left " + Folders.listing(DIR), expected);
             }
             return;
         }
-        if (!listing().equals(List.of(out))) {
-            throw new AssertionError("a run leaves its output only: " + listing());
+        if (!Folders.listing(DIR).equals(List.of("out.fif"))) {
+            throw new AssertionError("a run leaves its output only: " + Folders.listing(DIR));
         }
         try (FiffReader r = FiffReader.open(out)) {
             long n = 0;

@@ -25,6 +25,7 @@ import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.TagData;
 import io.github.fiffkit.core.TagHeader;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -237,12 +238,6 @@ class BadInputMatrixTest {
         }
     }
 
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @ParameterizedTest(name = "{0} via {1}")
     @MethodSource("matrix")
     void eachUnusualInputHasItsDocumentedOutcome(Case c, Entry entry) throws IOException {
@@ -256,14 +251,14 @@ class BadInputMatrixTest {
             assertEquals(err.problem(), e.problem(), e.getMessage());
             assertEquals(offset, e.offset(), e.getMessage());
             assertTrue(e.getMessage().startsWith(in + ": offset " + offset + ": "), e.getMessage());
-            assertEquals(List.of("in.fif"), listing(), "no output and no temporary file");
+            assertEquals(List.of("in.fif"), Folders.listing(dir), "no output and no temporary file");
         } else {
             Tolerated t = (Tolerated) c.outcome();
             AnonymizationResult r = run(a, in, out, entry);
             if (t.warning() != null) {
                 assertTrue(r.warnings().stream().anyMatch(w -> w.contains(t.warning())), r.warnings().toString());
             }
-            assertEquals(List.of("in.fif", "out.fif"), listing());
+            assertEquals(List.of("in.fif", "out.fif"), Folders.listing(dir));
             assertValidAndFreeOfNames(out);
         }
         assertEquals(before, Sha256.hex(in), "the input is unchanged");
@@ -319,7 +314,7 @@ class BadInputMatrixTest {
         long offset = Layout.of(Files.readAllBytes(in)).first(FiffKind.BLOCK_ID).position();
         assertTrue(e.getMessage().contains(in.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("offset " + offset), e.getMessage());
-        assertEquals(List.of("in.fif"), listing());
+        assertEquals(List.of("in.fif"), Folders.listing(dir));
         assertEquals(before, Sha256.hex(in));
     }
 
@@ -332,7 +327,7 @@ class BadInputMatrixTest {
                 dir.resolve("out.fif")));
         assertEquals(Problem.LIMIT_EXCEEDED, e.problem());
         assertEquals(third, e.offset());
-        assertEquals(List.of("in.fif"), listing());
+        assertEquals(List.of("in.fif"), Folders.listing(dir));
         Anonymizer.builder().limits(FiffLimits.DEFAULT.withMaxDepth(4)).build().anonymize(in, dir.resolve("o.fif"));
     }
 
@@ -379,7 +374,7 @@ class BadInputMatrixTest {
             if (e instanceof InputException || e instanceof FiffFormatException || e instanceof PolicyException) {
                 fail("an output failure must be a plain IOException (status 3), not " + e);
             }
-            assertEquals(List.of("in.fif"), listing(), entry + ": nothing left behind");
+            assertEquals(List.of("in.fif"), Folders.listing(dir), entry + ": nothing left behind");
             assertEquals(before, Sha256.hex(in), "the input is unchanged");
         }
     }
@@ -391,7 +386,7 @@ class BadInputMatrixTest {
         Anonymizer a = Anonymizer.builder().outputFiles(new SafeWritingTest.FullDisk(700)).build();
         assertThrows(IOException.class, () -> a.anonymize(in, out));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
-        assertEquals(List.of("in.fif", "out.fif"), listing());
+        assertEquals(List.of("in.fif", "out.fif"), Folders.listing(dir));
         FiffFormatException bad = assertThrows(FiffFormatException.class, () -> Anonymizer.builder().build()
                 .anonymize(Files.write(dir.resolve("in.fif"), new byte[5]), out));
         assertEquals(Problem.NOT_FIFF, bad.problem());

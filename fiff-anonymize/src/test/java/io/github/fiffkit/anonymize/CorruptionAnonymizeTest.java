@@ -15,11 +15,11 @@ import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruptions;
 import io.github.fiffkit.testkit.Generated;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,10 +71,7 @@ class CorruptionAnonymizeTest {
     }
 
     private static void assertNoOutput(Path dir, String why) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("in_raw.fif"), names, why + ": no output and no temporary file");
-        }
+        assertEquals(List.of("in_raw.fif"), Folders.listing(dir), why + ": no output and no temporary file");
         assertFalse(Files.exists(dir.resolve("out_raw.fif")), why);
     }
 }

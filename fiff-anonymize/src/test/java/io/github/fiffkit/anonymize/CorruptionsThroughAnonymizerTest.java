@@ -5,7 +5,6 @@ import io.github.fiffkit.anonymize.result.AnonymizationResult;
 
 import io.github.fiffkit.core.Sha256;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +16,7 @@ import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruptions;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +39,6 @@ class CorruptionsThroughAnonymizerTest {
         return Corruptions.of(Corruptions.baseFile(1)).stream();
     }
 
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("corruptions")
     void eachCorruptionIsRejectedOrToleratedAsDocumented(Corruption c) throws IOException {
@@ -60,7 +54,7 @@ class CorruptionsThroughAnonymizerTest {
                     assertEquals(c.offset(), e.offset(), e.getMessage());
                 }
                 assertTrue(e.getMessage().startsWith(in + ": offset " + e.offset() + ": "), e.getMessage());
-                assertEquals(List.of("in.fif"), listing());
+                assertEquals(List.of("in.fif"), Folders.listing(dir));
             }
             case WARNING -> {
                 AnonymizationResult r = a.anonymize(in, out);
@@ -73,7 +67,7 @@ class CorruptionsThroughAnonymizerTest {
                     assertValid(out);
                 } catch (FiffFormatException | PolicyException e) {
                     assertTrue(e.getMessage().startsWith(in.toString()), e.getMessage());
-                    assertEquals(List.of("in.fif"), listing());
+                    assertEquals(List.of("in.fif"), Folders.listing(dir));
                 } catch (IOException | RuntimeException e) {
                     fail("only the documented exceptions may escape", e);
                 }
@@ -83,7 +77,7 @@ class CorruptionsThroughAnonymizerTest {
     }
 
     private void assertValid(Path out) throws IOException {
-        assertEquals(List.of("in.fif", "out.fif"), listing());
+        assertEquals(List.of("in.fif", "out.fif"), Folders.listing(dir));
         try (FiffReader r = FiffReader.open(out)) {
             for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
                 r.readData();

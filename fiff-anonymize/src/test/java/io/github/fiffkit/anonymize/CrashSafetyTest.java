@@ -15,6 +15,7 @@ import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.FiffWriter;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +68,6 @@ class CrashSafetyTest {
             w.endFile();
         }
         return file;
-    }
-
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     private Process child(Path in, Path out, long delayMillis) throws IOException {
@@ -130,7 +125,7 @@ class CrashSafetyTest {
             } else {
                 assertTrue(!oldTarget, where + ": an old target is never removed");
             }
-            List<String> others = new ArrayList<>(listing());
+            List<String> others = new ArrayList<>(Folders.listing(dir));
             others.removeAll(List.of("in.fif", "out.fif"));
             for (String name : others) {
                 assertTrue(OutputFiles.TEMP_NAME.matcher(name).matches(), where + ": unrecognizable " + name);
@@ -138,7 +133,7 @@ class CrashSafetyTest {
             System.out.printf("crash safety, %s: killed %s, target %s, left %s%n", where,
                     sawWriting ? "while writing" : "before writing", Files.exists(out) ? "complete" : "absent", others);
             AnonymizationResult next = Anonymizer.builder().build().anonymize(in, out);
-            assertEquals(List.of("in.fif", "out.fif"), listing(), where + ": the next run cleans up");
+            assertEquals(List.of("in.fif", "out.fif"), Folders.listing(dir), where + ": the next run cleans up");
             assertEquals(others.size(), next.warnings().stream().filter(w -> w.contains("interrupted run")).count(),
                     where);
             assertEquals(referenceHash, Sha256.hex(out), where);

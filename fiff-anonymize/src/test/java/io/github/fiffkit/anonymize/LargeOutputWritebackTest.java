@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.testkit.BigFile;
 import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -48,12 +49,6 @@ class LargeOutputWritebackTest {
     @TempDir
     Path dir;
 
-    private List<String> listing() throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void aLargeOutputIsWrittenBackWhileItIsCopiedAndComesOutTheSame() throws IOException {
         AtomicInteger calls = new AtomicInteger();
@@ -83,7 +78,7 @@ class LargeOutputWritebackTest {
         IOException e = assertThrows(IOException.class, () -> a.anonymize(in, out));
         assertEquals("Input/output error (injected)", e.getMessage());
         assertTrue(!(e instanceof InputException), "an output failure, not an input error: " + e);
-        assertEquals(List.of(), listing(), "no output and no temporary file");
+        assertEquals(List.of(), Folders.listing(dir), "no output and no temporary file");
         assertEquals(before, Sha256.hex(in));
     }
 
@@ -98,8 +93,8 @@ class LargeOutputWritebackTest {
             public void writeBack(FileChannel channel) throws IOException {
                 calls.incrementAndGet();
                 // while the packed file is written, the uncompressed one is still there: two temporary files
-                if (listing().size() != 2 || channel.size() < 64L << 20) {
-                    throw new AssertionError("not the packed file: " + listing() + ", " + channel.size());
+                if (Folders.listing(dir).size() != 2 || channel.size() < 64L << 20) {
+                    throw new AssertionError("not the packed file: " + Folders.listing(dir) + ", " + channel.size());
                 }
                 throw new IOException("Input/output error (injected, gzip)");
             }
@@ -107,6 +102,6 @@ class LargeOutputWritebackTest {
         IOException e = assertThrows(IOException.class, () -> a.anonymize(in, out));
         assertEquals("Input/output error (injected, gzip)", e.getMessage());
         assertEquals(1, calls.get(), "the first write-back fails, and it is the packed file's");
-        assertEquals(List.of(), listing(), "no output and no temporary file");
+        assertEquals(List.of(), Folders.listing(dir), "no output and no temporary file");
     }
 }

@@ -18,6 +18,7 @@ import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagData;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,12 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SafeWritingTest {
     @TempDir
     Path dir;
-
-    private List<String> listing() throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     /** A file layer whose channels fail once a number of bytes has been written, like a full disk. */
     static final class FullDisk implements OutputFiles {
@@ -64,7 +59,7 @@ class SafeWritingTest {
         Anonymizer a = Anonymizer.builder().outputFiles(new FullDisk(500)).build();
         IOException e = assertThrows(IOException.class, () -> a.anonymize(in, out));
         assertTrue(e.getMessage().contains("No space left"), e.getMessage());
-        assertEquals(List.of("in.fif"), listing());
+        assertEquals(List.of("in.fif"), Folders.listing(dir));
         assertArrayEquals(before, Files.readAllBytes(in));
     }
 
@@ -81,7 +76,7 @@ class SafeWritingTest {
         IOException e = assertThrows(IOException.class,
                 () -> Anonymizer.builder().outputFiles(failingMove).build().anonymize(in, out));
         assertEquals("rename failed (injected)", e.getMessage());
-        assertEquals(List.of("in.fif"), listing());
+        assertEquals(List.of("in.fif"), Folders.listing(dir));
     }
 
     @Test
@@ -98,7 +93,7 @@ class SafeWritingTest {
         Path in = Files.write(dir.resolve("cut.fif"), Arrays.copyOf(full, full.length / 2 + 7));
         Path out = dir.resolve("out.fif");
         assertThrows(FiffFormatException.class, () -> Anonymizer.builder().build().anonymize(in, out));
-        assertEquals(List.of("cut.fif", "src.fif"), listing());
+        assertEquals(List.of("cut.fif", "src.fif"), Folders.listing(dir));
     }
 
     @Test
@@ -113,7 +108,7 @@ class SafeWritingTest {
     void theInputCanBeItsOwnOutputAndIsReplacedOnlyWhenComplete() throws IOException {
         Path in = Phi.standard().write(dir.resolve("same.fif"));
         Anonymizer.builder().build().anonymize(in, in);
-        assertEquals(List.of("same.fif"), listing());
+        assertEquals(List.of("same.fif"), Folders.listing(dir));
         assertEquals("mne_anonymize", TagData.string(Files2.first(Files2.read(in), FiffKind.SUBJ_LAST_NAME).data()));
     }
 
@@ -189,7 +184,7 @@ class SafeWritingTest {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Anonymizer a = Anonymizer.builder().brute(true).build();
         AnonymizationResult plan = a.plan(in);
-        assertEquals(List.of("in.fif"), listing());
+        assertEquals(List.of("in.fif"), Folders.listing(dir));
         AnonymizationResult done = a.anonymize(in, dir.resolve("out.fif"));
         assertEquals(done.changes(), plan.changes());
         assertTrue(plan.dryRun());

@@ -7,6 +7,7 @@ import io.github.fiffkit.anonymize.output.OutputFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,19 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StaleTemporaryFilesTest {
     @TempDir
     Path dir;
-
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void onlyUnlockedTemporaryFilesOfTheSameTargetAreRemoved() throws IOException {
@@ -42,7 +36,7 @@ class StaleTemporaryFilesTest {
             assertEquals(List.of(stale), OutputFiles.DEFAULT.removeStale(target));
         }
         assertEquals(List.of(".other.fif.fiffkit-abcd1234.tmp", ".out.fif.fiffkit-0000zzzz.tmp",
-                ".out.fif.fiffkit-short.tmp", "out.fif.fiffkit-abcd1234.tmp"), listing());
+                ".out.fif.fiffkit-short.tmp", "out.fif.fiffkit-abcd1234.tmp"), Folders.listing(dir));
     }
 
     @Test
@@ -55,7 +49,7 @@ class StaleTemporaryFilesTest {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Files.write(dir.resolve(".out.fif.fiffkit-k1ll3d00.tmp"), new byte[4096]);
         AnonymizationResult r = Anonymizer.builder().build().anonymize(in, dir.resolve("out.fif"));
-        assertEquals(List.of("in.fif", "out.fif"), listing());
+        assertEquals(List.of("in.fif", "out.fif"), Folders.listing(dir));
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains(".out.fif.fiffkit-k1ll3d00.tmp")
                 && w.contains("interrupted")), r.warnings().toString());
     }

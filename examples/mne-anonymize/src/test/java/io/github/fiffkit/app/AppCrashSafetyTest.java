@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.testkit.BigFile;
 import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,6 @@ class AppCrashSafetyTest {
 
     @TempDir
     Path dir;
-
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     private Process app(Path in, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -96,7 +91,7 @@ class AppCrashSafetyTest {
             } else {
                 assertTrue(!oldOutput, where + ": an old output is never removed");
             }
-            List<String> others = new ArrayList<>(listing());
+            List<String> others = new ArrayList<>(Folders.listing(dir));
             others.removeAll(List.of("big_raw.fif", "big_raw_anonymized.fif", "reference.bin"));
             for (String name : others) {
                 assertTrue(OutputFiles.TEMP_NAME.matcher(name).matches(), where + ": unrecognizable " + name);
@@ -105,7 +100,7 @@ class AppCrashSafetyTest {
                     100 * fraction, finished ? " (it had finished)" : "", others);
             AppRun next = AppRun.of("--no-gui", "-s", "-i", in.toString(), "-o", out.toString());
             assertTrue(Set.of(0, 4).contains(next.status()), where + ": " + next);
-            assertEquals(List.of("big_raw.fif", "big_raw_anonymized.fif", "reference.bin"), listing(),
+            assertEquals(List.of("big_raw.fif", "big_raw_anonymized.fif", "reference.bin"), Folders.listing(dir),
                     where + ": the next run removes the temporary files");
             assertEquals(referenceHash, BadInputAppTest.sha256(out), where);
         }

@@ -16,6 +16,7 @@ import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruption.Expect;
 import io.github.fiffkit.testkit.Corruptions;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +49,6 @@ class BadInputAppTest {
         });
     }
 
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     static String sha256(Path file) throws IOException {
         return Sha256.hex(file);
     }
@@ -81,20 +76,20 @@ class BadInputAppTest {
                 String prefix = "mne_anonymize: " + in + ": offset " + (c.offset() >= 0 ? c.offset() + ":" : "");
                 assertTrue(r.err().startsWith(prefix), prefix + "\n" + r);
                 assertTrue(r.err().contains("not deleting " + in), r.toString());
-                assertEquals(List.of("bad_raw.fif"), listing(), "no output, no temporary file");
+                assertEquals(List.of("bad_raw.fif"), Folders.listing(dir), "no output, no temporary file");
             }
             case WARNING -> {
                 assertTrue(Set.of(0, 4).contains(r.status()), r.toString());
                 assertTrue(r.err().contains("warning: " + in), r.toString());
                 assertTrue(r.err().contains("not deleting " + in), r.toString());
                 assertValid(out);
-                assertEquals(List.of("bad_raw.fif", "bad_raw_anonymized.fif"), listing());
+                assertEquals(List.of("bad_raw.fif", "bad_raw_anonymized.fif"), Folders.listing(dir));
             }
             default -> {
                 assertTrue(Set.of(0, 2, 4, 7).contains(r.status()), r.toString());
                 if (r.status() == 2 || r.status() == 7) {
                     assertTrue(r.err().startsWith("mne_anonymize: " + in + ": "), r.toString());
-                    assertEquals(List.of("bad_raw.fif"), listing());
+                    assertEquals(List.of("bad_raw.fif"), Folders.listing(dir));
                 } else {
                     assertValid(out);
                 }
@@ -169,7 +164,7 @@ class BadInputAppTest {
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "--mdo", "35", "-d", "-f");
         assertEquals(7, r.status(), r.toString());
         assertTrue(r.err().startsWith("mne_anonymize: " + in + ": offset "), r.toString());
-        assertEquals(List.of("id12_raw.fif"), listing());
+        assertEquals(List.of("id12_raw.fif"), Folders.listing(dir));
         assertEquals(before, sha256(in));
     }
 }

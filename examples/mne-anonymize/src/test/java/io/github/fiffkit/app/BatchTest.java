@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchTest {
     @TempDir
     Path dir;
-
-    private List<String> tree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
-    }
 
     /** in/a_raw.fif, in/sub/b_raw.fif.gz, in/sub/deeper/c.fiff, in/notes.txt */
     private Path archive() throws IOException {
@@ -45,8 +39,8 @@ class BatchTest {
         Path out = dir.resolve("shared/anon");
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString(), "--mdo", "35");
         assertEquals(0, r.status(), r.toString());
-        assertEquals(List.of("a_raw.fif", "sub/b_raw.fif.gz", "sub/deeper/c.fiff"), tree(out));
-        for (String f : tree(out)) {
+        assertEquals(List.of("a_raw.fif", "sub/b_raw.fif.gz", "sub/deeper/c.fiff"), Folders.tree(out));
+        for (String f : Folders.tree(out)) {
             assertEquals("mne_anonymize", TestFiles.string(out.resolve(f), FiffKind.SUBJ_LAST_NAME), f);
             assertEquals(TestFiles.MEAS.plusDays(-35), TestFiles.measDate(out.resolve(f)), "--mdo applies to all");
         }
@@ -62,11 +56,11 @@ class BatchTest {
         assertEquals(0, r.status(), r.toString());
         List<String> expected = List.of("a_raw.fif", "a_raw_anonymized.fif", "notes.txt", "sub/b_raw.fif.gz",
                 "sub/b_raw_anonymized.fif.gz", "sub/deeper/c.fiff", "sub/deeper/c_anonymized.fiff");
-        assertEquals(expected, tree(in));
+        assertEquals(expected, Folders.tree(in));
 
         AppRun again = AppRun.of("--no-gui", "-i", in.toString());
         assertEquals(0, again.status(), again.toString());
-        assertEquals(expected, tree(in), "our own outputs are not anonymized again");
+        assertEquals(expected, Folders.tree(in), "our own outputs are not anonymized again");
         assertTrue(again.out().contains("summary: 3 recordings"), again.out());
     }
 
@@ -78,7 +72,7 @@ class BatchTest {
         Path out = dir.resolve("out");
         AppRun r = AppRun.of("--no-gui", "-i", a.toString(), "-i", folder.toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.toString());
-        assertEquals(List.of("x_raw.fif", "y_raw.fif"), tree(out), "each root mirrored under -o");
+        assertEquals(List.of("x_raw.fif", "y_raw.fif"), Folders.tree(out), "each root mirrored under -o");
     }
 
     @Test
@@ -92,7 +86,7 @@ class BatchTest {
         Path out = dir.resolve("out");
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString(), "--jobs", "2");
         assertEquals(6, r.status(), r.toString());
-        assertEquals(List.of("a_raw.fif", "d_raw.fif"), tree(out), "no output for the broken files");
+        assertEquals(List.of("a_raw.fif", "d_raw.fif"), Folders.tree(out), "no output for the broken files");
         assertTrue(r.err().contains("mne_anonymize: " + in.resolve("b_raw.fif") + ": offset 0: not a FIFF file"),
                 r.err());
         assertTrue(r.err().contains(in.resolve("c_raw.fif").toString()), r.err());
@@ -137,11 +131,11 @@ class BatchTest {
     @Test
     void anOutputFolderInsideAnInputFolderIsRefused() throws IOException {
         Path in = archive();
-        List<String> before = tree(in);
+        List<String> before = Folders.tree(in);
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", in.resolve("anon").toString());
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("is inside the input folder"), r.err());
-        assertEquals(before, tree(in));
+        assertEquals(before, Folders.tree(in));
     }
 
     @Test
@@ -199,7 +193,7 @@ class BatchTest {
         AppRun r = AppRun.of("--no-gui", "-i", parts.get(2).toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(Files.exists(dir.resolve("anon.fif")) && Files.exists(dir.resolve("anon-1.fif"))
-                && Files.exists(dir.resolve("anon-2.fif")), String.join(",", tree(dir)));
+                && Files.exists(dir.resolve("anon-2.fif")), String.join(",", Folders.tree(dir)));
         assertEquals(List.of("anon-1.fif"), TestFiles.strings(out, FiffKind.REF_FILE_NAME));
     }
 
@@ -211,7 +205,7 @@ class BatchTest {
         Path out = dir.resolve("out");
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.toString());
-        assertEquals(List.of("other_raw.fif", "run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), tree(out));
+        assertEquals(List.of("other_raw.fif", "run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), Folders.tree(out));
         assertTrue(r.out().contains("summary: 2 recordings (4 files)"), r.out());
         assertEquals(List.of("run_raw-1.fif"), TestFiles.strings(out.resolve("run_raw.fif"),
                 FiffKind.REF_FILE_NAME));
@@ -265,7 +259,7 @@ class BatchTest {
         assertEquals(0, r.status(), r.toString());
         assertEquals(List.of("mne_anonymize: nothing to anonymize: no FIFF file (.fif, .fif.gz, .fiff) other than"
                 + " our own outputs in " + in), r.errLines());
-        assertEquals(List.of("a_raw_anonymized.fif", "notes.txt"), tree(in));
+        assertEquals(List.of("a_raw_anonymized.fif", "notes.txt"), Folders.tree(in));
     }
 
     @Test
@@ -303,7 +297,7 @@ class BatchTest {
         Path waiting = dir.resolve("run_raw_anonymized");
         assertTrue(no.out().contains("the anonymized output is " + waiting), no.out());
         assertArrayEquals(before, Files.readAllBytes(parts.get(1)));
-        assertEquals(List.of("run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), tree(waiting));
+        assertEquals(List.of("run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), Folders.tree(waiting));
 
         AppRun yes = AppRun.of("--no-gui", "-i", parts.get(1).toString(), "-o", parts.get(0).toString(), "-f");
         assertEquals(0, yes.status(), yes.toString());

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.TagData;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +27,6 @@ class MneAnonymizeTest {
 
     private Path sample() throws IOException {
         return TestFiles.sample(dir.resolve("sample_raw.fif"));
-    }
-
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     @Test
@@ -287,7 +281,7 @@ class MneAnonymizeTest {
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-d", "-f");
         assertEquals(2, r.status(), r.toString());
         assertTrue(Files.exists(in));
-        assertEquals(List.of("text_raw.fif"), listing(), "no output");
+        assertEquals(List.of("text_raw.fif"), Folders.listing(dir), "no output");
         assertTrue(r.err().startsWith("mne_anonymize: " + in + ": offset 0: not a FIFF file"), r.err());
         assertTrue(r.err().contains("not deleting " + in + ", because its anonymization failed"), r.err());
     }
@@ -314,7 +308,7 @@ class MneAnonymizeTest {
         r = AppRun.of("--no-gui", "-i", empty.toString());
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().startsWith("mne_anonymize: " + empty + ": offset 0:"), r.err());
-        assertEquals(List.of("empty_raw.fif"), listing());
+        assertEquals(List.of("empty_raw.fif"), Folders.listing(dir));
     }
 
     @Test
@@ -325,7 +319,7 @@ class MneAnonymizeTest {
         assertEquals(3, r.status(), r.toString());
         assertEquals(List.of("mne_anonymize: cannot write " + out + ": the folder " + out.getParent()
                 + " does not exist"), r.errLines());
-        assertEquals(List.of("sample_raw.fif"), listing());
+        assertEquals(List.of("sample_raw.fif"), Folders.listing(dir));
     }
 
     @Test
@@ -337,7 +331,8 @@ class MneAnonymizeTest {
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().startsWith("mne_anonymize: cannot write " + blocked + ": "), r.err());
         assertTrue(Files.exists(in), "no deletion after a failure");
-        assertEquals(List.of("sample_raw.fif", "sample_raw_anonymized.fif"), listing(), "no temporary file left");
+        assertEquals(List.of("sample_raw.fif", "sample_raw_anonymized.fif"), Folders.listing(dir),
+                "no temporary file left");
     }
 
     @Test
@@ -361,7 +356,7 @@ class MneAnonymizeTest {
         assertTrue(r.err().startsWith("mne_anonymize: "), r.err());
         assertTrue(r.err().contains("Try 'mne_anonymize --help'"), r.err());
         assertEquals("", r.out());
-        assertEquals(List.of("sample_raw.fif"), listing());
+        assertEquals(List.of("sample_raw.fif"), Folders.listing(dir));
     }
 
     @Test
@@ -377,7 +372,7 @@ class MneAnonymizeTest {
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "-o", in.toString(), "-f");
         assertEquals(0, r.status(), r.toString());
         assertEquals("mne_anonymize", TestFiles.string(in, FiffKind.SUBJ_LAST_NAME));
-        assertEquals(List.of("sample_raw.fif"), listing());
+        assertEquals(List.of("sample_raw.fif"), Folders.listing(dir));
         assertTrue(r.out().contains("replaced " + in + " with the anonymized version"), r.out());
     }
 

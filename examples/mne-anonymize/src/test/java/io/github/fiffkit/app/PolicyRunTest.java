@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +34,6 @@ class PolicyRunTest {
             nodes.add(JSON.readTree(line));
         }
         return nodes;
-    }
-
-    private List<String> listing() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     @Test
@@ -75,7 +69,7 @@ class PolicyRunTest {
         assertTrue(r.err().contains("2 problems"), r.err());
         assertTrue(r.err().contains("FIFF_NO_SUCH_TAG") && r.err().contains("explode"), r.err());
         assertTrue(r.err().contains(":3:") || r.err().contains("line 3"), "names the line: " + r.err());
-        assertEquals(List.of("a_raw.fif", "policy.json"), listing());
+        assertEquals(List.of("a_raw.fif", "policy.json"), Folders.listing(dir));
 
         AppRun missing = AppRun.of("--no-gui", "-i", in.toString(), "--policy", dir.resolve("nope.json").toString());
         assertEquals(1, missing.status(), missing.toString());
@@ -92,7 +86,7 @@ class PolicyRunTest {
         AppRun secret = AppRun.of("--no-gui", "-i", in.toString(), "--secret-env", "X");
         assertEquals(1, secret.status(), secret.toString());
         assertTrue(secret.err().contains("need --policy"), secret.err());
-        assertEquals(List.of("a_raw.fif", "policy.json"), listing());
+        assertEquals(List.of("a_raw.fif", "policy.json"), Folders.listing(dir));
     }
 
     @Test
@@ -132,11 +126,11 @@ class PolicyRunTest {
         assertEquals(0, r.status(), r.toString());
         assertEquals(List.of(in + " -> " + dir.resolve("sample_raw_anonymized.fif")
                 + ": 15 tags would change (dry run, nothing written)"), r.outLines());
-        assertEquals(List.of("sample_raw.fif"), listing());
+        assertEquals(List.of("sample_raw.fif"), Folders.listing(dir));
 
         AppRun verbose = AppRun.of("--no-gui", "--dry-run", "-v", "-i", in.toString());
         assertTrue(verbose.out().contains(SampleFileWriter.LAST_NAME + " -> mne_anonymize"), verbose.out());
-        assertEquals(List.of("sample_raw.fif"), listing());
+        assertEquals(List.of("sample_raw.fif"), Folders.listing(dir));
 
         AppRun delete = AppRun.of("--no-gui", "--dry-run", "-d", "-i", in.toString());
         assertEquals(1, delete.status(), delete.toString());
@@ -176,7 +170,7 @@ class PolicyRunTest {
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "--report", dir.resolve("no/such/r.json").toString());
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("cannot write the report"), r.err());
-        assertEquals(List.of("a_raw.fif"), listing());
+        assertEquals(List.of("a_raw.fif"), Folders.listing(dir));
     }
 
     @Test
@@ -247,6 +241,6 @@ class PolicyRunTest {
         assertEquals(1, records.size());
         assertEquals("dryRun", records.get(0).path("mode").asText(), records.get(0).toString());
         assertEquals(15, records.get(0).path("changes").size());
-        assertEquals(List.of("plan.jsonl", "sample_raw.fif"), listing());
+        assertEquals(List.of("plan.jsonl", "sample_raw.fif"), Folders.listing(dir));
     }
 }

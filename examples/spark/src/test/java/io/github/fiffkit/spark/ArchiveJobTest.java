@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class ArchiveJobTest {
             assertTrue(r.path("recording").asText().endsWith("site2/long/run_raw.fif"), r.toString());
         }
         // no temporary file left behind
-        for (String rel : SparkTests.tree(out)) {
+        for (String rel : Folders.tree(out)) {
             assertFalse(rel.contains(".fiffkit-"), rel);
         }
         assertFalse(Files.exists(out.resolve("site1/s01/s01_raw_anonymized.fif")));
@@ -138,7 +139,7 @@ class ArchiveJobTest {
         ArchiveJob.Summary first = ArchiveJob.run(sc, spec);
         Map<String, FileTime> times = new HashMap<>();
         Map<String, byte[]> bytes = new HashMap<>();
-        for (String rel : SparkTests.tree(out)) {
+        for (String rel : Folders.tree(out)) {
             if (!rel.startsWith(ArchiveJob.STATE_FOLDER + "/")) {
                 Path p = out.resolve(rel);
                 // an old time, so that any rewrite shows
@@ -191,7 +192,7 @@ class ArchiveJobTest {
         assertEquals(2, s.units());
         assertEquals(4, s.files());
         assertEquals(List.of("site1/s01/s01_raw.fif", "site2/long/run_raw-1.fif", "site2/long/run_raw-2.fif",
-                "site2/long/run_raw.fif"), SparkTests.tree(out).stream()
+                "site2/long/run_raw.fif"), Folders.tree(out).stream()
                         .filter(r -> !r.startsWith(ArchiveJob.STATE_FOLDER + "/")).toList());
         assertEquals(4, SparkTests.report(dir.resolve("report.jsonl")).size());
     }
@@ -234,7 +235,7 @@ class ArchiveJobTest {
         }
         List<JsonNode> rows = SparkTests.report(SparkTests.local(s.report()));
         assertEquals("lab", rows.get(0).path("policy").asText());
-        for (String rel : SparkTests.tree(out)) {
+        for (String rel : Folders.tree(out)) {
             String text = new String(Files.readAllBytes(out.resolve(rel)), StandardCharsets.ISO_8859_1);
             assertFalse(text.contains(secret), rel);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -40,12 +39,5 @@ final class SparkTests {
 
     static Path local(String uri) {
         return Path.of(URI.create(uri).getPath());
-    }
-
-    /** Every file under a folder, as paths relative to it. */
-    static List<String> tree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
-        }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,8 @@ class BatchOutputFilesTest {
                 b.resolve("y_raw.fif"))) {
             assertArrayEquals(want, Files.readAllBytes(p), p.toString());
         }
-        try (Stream<Path> s = Stream.concat(Files.list(a), Files.list(b))) {
-            assertTrue(s.noneMatch(p -> OutputFiles.TEMP_NAME.matcher(p.getFileName().toString()).matches()));
-        }
+        assertTrue(Stream.concat(Folders.listing(a).stream(), Folders.listing(b).stream())
+                .noneMatch(name -> OutputFiles.TEMP_NAME.matcher(name).matches()));
     }
 
     @Test

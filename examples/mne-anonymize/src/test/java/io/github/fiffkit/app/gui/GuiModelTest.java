@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
+import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,9 +119,7 @@ class GuiModelTest {
         assertTrue(his.current().contains(SAMPLE_HIS), his::toString);
         assertEquals("mne_anonymize", his.after().replace("\"", ""));
         assertFalse(Files.exists(m.outputs().get(0)));
-        try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "nothing but the input in the folder");
-        }
+        assertEquals(List.of("a_raw.fif"), Folders.listing(dir), "nothing but the input in the folder");
 
         m.setHis("STUDY-7");
         GuiModel.Row his2 = m.read().stream().filter(r -> r.field().equals("FIFF_SUBJ_HIS_ID")).findFirst()
@@ -293,13 +292,6 @@ class GuiModelTest {
                 + " next to its input."), same.problems());
     }
 
-    private static List<String> tree(Path root) throws IOException {
-        try (var s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
-    }
-
     @Test
     void aFolderIsMirroredIntoTheOutputFolderAsOnTheCommandLine() throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
@@ -316,7 +308,7 @@ class GuiModelTest {
         List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
         assertEquals(3, done.size());
         assertTrue(done.stream().allMatch(GuiModel.Outcome::ok), done::toString);
-        assertEquals(List.of("a_raw.fif", "x/a_raw.fif", "x/y/b_raw.fif"), tree(out));
+        assertEquals(List.of("a_raw.fif", "x/a_raw.fif", "x/y/b_raw.fif"), Folders.tree(out));
     }
 
     @Test
@@ -349,7 +341,7 @@ class GuiModelTest {
         assertTrue(run.ok(), run::toString);
         assertEquals(List.of(out.resolve("run_raw.fif"), out.resolve("run_raw-1.fif"), out.resolve("run_raw-2.fif")),
                 run.outputs());
-        assertEquals(List.of("other_raw.fif", "run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), tree(out));
+        assertEquals(List.of("other_raw.fif", "run_raw-1.fif", "run_raw-2.fif", "run_raw.fif"), Folders.tree(out));
         assertEquals(List.of("run_raw-1.fif"), io.github.fiffkit.app.TestFiles.strings(out.resolve("run_raw.fif"),
                 io.github.fiffkit.core.FiffKind.REF_FILE_NAME), "the references name the outputs' parts");
     }
