@@ -245,6 +245,23 @@ class LaunchersIT {
     }
 
     @Test
+    void theLibrarysLogIsOffByDefaultAndShowsDecisionsWithoutValuesWhenAsked() throws Exception {
+        Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
+        Result quiet = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", in.toString(), "-o",
+                dir.resolve("a.fif").toString());
+        assertEquals(0, quiet.status(), quiet.toString());
+        assertEquals("", quiet.err(), "nothing but the program's own messages by default");
+
+        env.put("FIFFKIT_JAVA_OPTS", "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
+        Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", in.toString(), "-o",
+                dir.resolve("b.fif").toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("DEBUG io.github.fiffkit.anonymize.internal.TagPass")
+                && r.err().contains("FIFF_SUBJ_LAST_NAME"), r.err());
+        assertFalse(r.err().contains(SampleFileWriter.LAST_NAME), "no original value in the log: " + r.err());
+    }
+
+    @Test
     void mneAnonymizeWithoutADisplayRunsOnTheCommandLineAndTheJarRunsIt() throws Exception {
         Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
         Result r = run(BIN.resolve("mne_anonymize"), "-i", in.toString());

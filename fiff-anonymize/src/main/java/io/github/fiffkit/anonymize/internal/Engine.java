@@ -20,12 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One file through a policy: the pre-scan ({@link FileFacts}), then one streaming pass ({@link TagPass}) from
  * the input chain to a temporary file next to the target, written back and forced to disk, leak-checked and packed
  * ({@link GzipPacker}) when asked; the caller then commits or discards the {@link PendingOutput}. Tags a rule
  * keeps are copied channel to channel without being read; only the tags an action changes are read into memory.
+ *
+ * <p>Logs, for an embedding application's logs and never with a value: each warning about an input and each leak
+ * check hit at WARN, the tags a policy keeps that usually hold personal data at WARN (one line per file), and a
+ * summary per file at DEBUG; {@link TagPass} logs each decision.
  */
 public final class Engine {
     /** Opens the input, once for the pre-scan and once for the pass. */
@@ -68,13 +74,28 @@ public final class Engine {
         public static final Recording SINGLE = new Recording(Optional.empty(), UnaryOperator.identity());
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private final Settings settings;
+    private final boolean warnKept;
 
     /**
+     * An engine that anonymizes (or plans).
+     *
      * @param settings the configuration
      */
     public Engine(Settings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param settings the configuration
+     * @param warnKept whether to log the tags the policy keeps that usually hold personal data (not when
+     *                 verifying, where the policy is replayed on a file it already processed)
+     */
+    public Engine(Settings settings, boolean warnKept) {
         this.settings = settings;
+        this.warnKept = warnKept;
     }
 
     /**
@@ -195,6 +216,7 @@ public final class Engine {
                     settings.leakCheck() ? pass.leaks.notChecked() : List.of(), reference,
                     movedReference, pass.tagsRead, pass.tagsWritten, pass.inputSize,
                     pass.outputSize, null, null, settings.leakCheck() && target != null);
+            log(name, pass, leaks);
             PendingOutput pending = new PendingOutput(settings.files(), temp, target, result);
             temp = null;
             return pending;
@@ -213,6 +235,21 @@ public final class Engine {
                 PendingOutput.discardQuietly(settings.files(), packed);
             }
         }
+    }
+
+    private void log(String name, TagPass pass, List<LeakHit> leaks) {
+        for (String w : pass.warnings) {
+            LOG.warn("{}: {}", name, w);
+        }
+        if (warnKept && !pass.kept.isEmpty()) {
+            LOG.warn("{}: the policy {} keeps tags that usually hold personal data: {}", name,
+                    settings.policy().name(), pass.kept.describe());
+        }
+        for (LeakHit h : leaks) {
+            LOG.warn("{}: leak check: {}", name, h);
+        }
+        LOG.debug("{}: {} tags read, {} written, {} changed, removed or not copied", name, pass.tagsRead,
+                pass.tagsWritten, pass.changes.size());
     }
 
     /**

@@ -26,20 +26,28 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming pass over one file: reads the input's chain tag by tag, lets the first matching rule decide each
  * tag, copies the tags it keeps channel to channel without reading them, writes the tags an action changes, and
  * records every change, warning and original value for the leak check. It is the {@link ActionContext} the
  * actions see while it stands on a tag. One instance per file and run; not thread-safe.
+ *
+ * <p>Logs each decision at DEBUG (tag kind, block path, offset, action, the rule that decided), and the tags no
+ * rule matched that are copied unchanged at TRACE; never a value. The tags it keeps whose kind usually holds
+ * personal data are collected in {@link #kept}.
  */
 final class TagPass implements ActionContext {
     /** Old and new values longer than this are cut in the results. */
     private static final int DISPLAY_LIMIT = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(TagPass.class);
 
     private final Engine.Settings settings;
     private final String name;
@@ -51,6 +59,12 @@ final class TagPass implements ActionContext {
     final List<TagChange> changes = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     final LeakChecker leaks = new LeakChecker();
+    /** The tags copied unchanged whose kind usually holds personal data. */
+    final KeptPhi kept = new KeptPhi();
+    private final boolean debug = LOG.isDebugEnabled();
+    private final boolean trace = LOG.isTraceEnabled();
+    /** The origin of a decision no rule made, as results name it. */
+    private final String unmatchedOrigin;
     /** Told how far the output has got, or {@code null}. */
     LongConsumer progress;
     long tagsRead;
@@ -75,6 +89,7 @@ final class TagPass implements ActionContext {
         this.reference = reference;
         this.rec = rec;
         this.options = settings.policy().options();
+        this.unmatchedOrigin = "unmatched: " + settings.policy().unmatched().name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -113,6 +128,8 @@ final class TagPass implements ActionContext {
                 byte[] old = tag.size() >= 4 && tag.size() <= 64 ? reader.readData() : null;
                 if (old == null || !Arrays.equals(old, newData)) {
                     record(action, origin, old, newType, newData, false);
+                } else {
+                    decided(action, origin, "unchanged");
                 }
                 lastHeader = write(writer, kind, FiffType.INT, newData);
                 newType = FiffType.INT;
@@ -133,6 +150,14 @@ final class TagPass implements ActionContext {
                     record("remove", rule == null ? "unmatched: remove" : rule.origin(), data, newType, null,
                             data != null);
                     continue;
+                }
+                String keptBy = rule == null ? unmatchedOrigin : rule.origin();
+                kept.kept(kind, path, keptBy);
+                if (rule != null) {
+                    decided(rule.action().name(), keptBy, "copied");
+                } else if (trace) {
+                    LOG.trace("{}: {} in {} at offset {}: copied ({})", name, FiffKind.describe(kind), path,
+                            tag.position(), keptBy);
                 }
                 if (writer != null) {
                     lastHeader = writer.position();
@@ -165,6 +190,8 @@ final class TagPass implements ActionContext {
             }
             if (newType != tag.type() || !Arrays.equals(newData, data)) {
                 record(rule.action().name(), rule.origin(), data, newType, newData, true);
+            } else {
+                decided(rule.action().name(), rule.origin(), "unchanged");
             }
             lastHeader = write(writer, kind, newType, newData);
         }
@@ -217,8 +244,17 @@ final class TagPass implements ActionContext {
         String oldText = settings.recordOldValues() && old != null ? display(tag.type(), old) : null;
         String newText = newData == null ? null : display(newType, newData);
         changes.add(new TagChange(tag.position(), tag.kind(), path, action, origin, oldText, newText));
+        decided(action, origin, newData == null ? "removed" : "changed");
         if (leak && old != null) {
             leaks.changed(tag.kind(), tag.type(), old, newType, newData);
+        }
+    }
+
+    /** Logs a decision about the current tag: where it is and which rule did what, never its value. */
+    private void decided(String action, String origin, String effect) {
+        if (debug) {
+            LOG.debug("{}: {} in {} at offset {}: {} by {} ({})", name, FiffKind.describe(tag.kind()), path,
+                    tag.position(), action, origin, effect);
         }
     }
 

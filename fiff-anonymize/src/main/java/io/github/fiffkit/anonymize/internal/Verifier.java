@@ -27,7 +27,7 @@ public final class Verifier {
         this.policy = policy;
         Policy checked = VerifyRules.policy(policy);
         this.replay = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked), settings.recordOldValues(),
-                false, false, settings.limits(), settings.files(), settings.ruleValueLimit()));
+                false, false, settings.limits(), settings.files(), settings.ruleValueLimit()), false);
     }
 
     /**
