@@ -38,7 +38,8 @@ public record FiffTime(int seconds, int microseconds) {
     public static FiffTime of(Instant instant) {
         long secs = instant.getEpochSecond();
         if (secs != (int) secs) {
-            throw new ArithmeticException(instant + " is outside the 32-bit range of FIFF time");
+            // no value in the message: a time moved from a file's date would give that date back
+            throw new ArithmeticException("a time outside the 32-bit range of FIFF time (1901-12-13 to 2038-01-19)");
         }
         return new FiffTime((int) secs, instant.getNano() / 1000);
     }
@@ -75,8 +76,7 @@ public record FiffTime(int seconds, int microseconds) {
     public FiffTime plusDays(long days) {
         long secs = Math.addExact(seconds, Math.multiplyExact(days, 86_400L));
         if (secs != (int) secs) {
-            throw new ArithmeticException("moving " + this + " by " + days
-                    + " days leaves the 32-bit range of FIFF time");
+            throw new ArithmeticException("moving a time by " + days + " days leaves the 32-bit range of FIFF time");
         }
         return new FiffTime((int) secs, microseconds);
     }

@@ -1,7 +1,14 @@
 package io.github.fiffkit.testkit;
 
+import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.core.Julian;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -62,6 +69,55 @@ public record Canary(String field, Set<Integer> kinds, int block, String value, 
             }
         }
         return first;
+    }
+
+    /**
+     * The texts under which a message, a warning, a log line or a report could show this value: the value, each
+     * encoding that is printable ASCII (the canary token), for a time its day ({@code YYYY-MM-DD}) and seconds
+     * since 1970 (not its time of day, which an offset of whole days keeps), for a birthday its day, for a machine
+     * id each half in hexadecimal and in decimal. Texts shorter than 5 characters are left out: they occur by
+     * chance in offsets and counts.
+     *
+     * @return the texts, lower case, to search case-insensitively
+     */
+    public List<String> texts() {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(value);
+        for (byte[] e : encodings) {
+            String s = new String(e, StandardCharsets.ISO_8859_1);
+            if (s.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                out.add(s);
+            }
+        }
+        Instant time = null;
+        try {
+            time = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            if (kinds.contains(FiffKind.MEAS_DATE) && value.matches("-?\\d+")) {
+                time = Instant.ofEpochSecond(Long.parseLong(value));
+            }
+        }
+        if (time != null) {
+            String iso = time.toString();
+            out.add(iso.substring(0, 10));
+            out.add(Long.toString(time.getEpochSecond()));
+        }
+        if (kinds.contains(FiffKind.SUBJ_BIRTH_DAY) && value.matches("-?\\d+")) {
+            out.add(Julian.toLocalDate(Integer.parseInt(value)).toString());
+        }
+        if (kinds.contains(FiffKind.FILE_ID) && value.matches("[0-9a-f]{16}")) {
+            for (String half : List.of(value.substring(0, 8), value.substring(8))) {
+                out.add(half);
+                out.add(Integer.toString((int) Long.parseLong(half, 16)));
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        for (String s : out) {
+            if (s.length() >= 5) {
+                texts.add(s.toLowerCase(Locale.ROOT));
+            }
+        }
+        return texts;
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class Actions {
      *
      * @param date the day
      * @return the action
+     * @throws ArithmeticException when the day is outside the 32-bit range of FIFF time
      */
     public static TagAction setDate(LocalDate date) {
         Objects.requireNonNull(date, "date");

@@ -43,7 +43,8 @@ final class DateActions {
             try {
                 start = FiffTime.startOf(Julian.toLocalDate(jd));
             } catch (ArithmeticException e) {
-                throw ctx.fail("the day " + Julian.toLocalDate(jd) + " is outside the range of FIFF time");
+                throw ctx.fail("its day is outside " + DateModel.FIFF_TIME_RANGE + ", so this date action cannot"
+                        + " move it (a birthday moves with the action birthday)");
             }
             FiffTime moved = move(ctx, start);
             return Julian.of(moved.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
@@ -148,37 +149,52 @@ final class DateActions {
      * Moves a day by a duration as MNE-Python 1.3 moves birthdays: the day at 00:00 plus the duration, then the
      * date of the result (a duration with a time of day can reach one more day back).
      */
-    static int shiftDay(ActionContext ctx, int jd, Duration delta) throws PolicyException {
+    static int shiftDay(ActionContext ctx, int jd, Duration delta, Instant instant) throws PolicyException {
         try {
             LocalDateTime at = Julian.toLocalDate(jd).atStartOfDay().plus(delta);
             return Julian.of(at.toLocalDate());
         } catch (DateTimeException | ArithmeticException e) {
-            throw ctx.fail("moving day " + jd + " by " + delta + " leaves the range of dates");
+            throw ctx.fail(landing(instant) + " leaves the 32-bit range of Julian days");
         }
     }
+
+    /*
+     * The messages below name the action and its parameters, never the value found in the file nor the distance
+     * moved when that distance was computed from the file (it would give the original date back).
+     */
 
     static FiffTime plusDays(ActionContext ctx, FiffTime t, long days) throws PolicyException {
         try {
             return t.plusDays(days);
         } catch (ArithmeticException e) {
-            throw ctx.fail("moving " + t + " by " + days + " days leaves the 32-bit range of FIFF time");
+            throw ctx.fail(shifting(-days) + " leaves " + DateModel.FIFF_TIME_RANGE + "; choose a smaller offset");
         }
     }
 
     static int minusDays(ActionContext ctx, int jd, long days) throws PolicyException {
         long r = jd - days;
         if (r != (int) r) {
-            throw ctx.fail("moving day " + jd + " by " + days + " days leaves the 32-bit range");
+            throw ctx.fail(shifting(days) + " leaves the 32-bit range of Julian days; choose a smaller offset");
         }
         return (int) r;
     }
 
-    static FiffTime plus(ActionContext ctx, FiffTime t, Duration d) throws PolicyException {
+    static FiffTime plus(ActionContext ctx, FiffTime t, Duration d, Instant instant) throws PolicyException {
         try {
             return t.plus(d);
         } catch (ArithmeticException e) {
-            throw ctx.fail("moving " + t + " by " + d + " leaves the 32-bit range of FIFF time");
+            throw ctx.fail(landing(instant) + " leaves " + DateModel.FIFF_TIME_RANGE);
         }
+    }
+
+    private static String shifting(long daysEarlier) {
+        long n = Math.abs(daysEarlier);
+        return "moving it " + n + (n == 1 ? " day " : " days ") + (daysEarlier >= 0 ? "earlier" : "later")
+                + " (action shiftDays)";
+    }
+
+    private static String landing(Instant instant) {
+        return "moving it so that the measurement date lands on " + instant + " (action landOn)";
     }
 
     static TagAction landOn(Instant instant) {
@@ -191,12 +207,12 @@ final class DateActions {
                 return moveDates(ctx, new TimeMove() {
                     @Override
                     public FiffTime move(ActionContext c, FiffTime t) throws PolicyException {
-                        return plus(c, t, delta);
+                        return plus(c, t, delta, instant);
                     }
 
                     @Override
                     public int moveDay(ActionContext c, int jd) throws PolicyException {
-                        return shiftDay(c, jd, delta);
+                        return shiftDay(c, jd, delta, instant);
                     }
                 }, false);
             }

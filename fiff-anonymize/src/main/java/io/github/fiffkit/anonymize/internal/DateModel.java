@@ -18,37 +18,44 @@ import java.util.OptionalInt;
 /**
  * A policy's date model made concrete for one recording, once its measurement date is known: how every time
  * stamp and the birthday move. Pure arithmetic in UTC.
+ *
+ * <p>When a result is impossible it throws an {@link ArithmeticException} whose message says what the policy
+ * asked for and why it cannot be done, without the value found in the file (dates are personal data): the
+ * engine puts that message, with the tag and its position, into the {@code PolicyException}.
  */
 public final class DateModel {
+    /** FIFF's 32-bit time, in words for messages. */
+    public static final String FIFF_TIME_RANGE = "the 32-bit range of FIFF time (1901-12-13 to 2038-01-19)";
+
     private enum Mode { KEEP, SET, DAYS, SHIFT, NO_DATE }
 
     private enum BMode { KEEP, SET, DAYS, SHIFT, YEAR_ONLY, REMOVE }
 
+    private final Dates dates;
     private final Mode mode;
-    private final FiffTime target;
+    private final LocalDate target;
     private final long days;
     private final Duration shift;
     private final BMode bmode;
-    private final int birthdayJd;
     private final long birthdayDays;
     private final Duration birthdayShift;
     private final Optional<FiffTime> reference;
 
-    private DateModel(Mode mode, FiffTime target, long days, Duration shift, BMode bmode, int birthdayJd,
+    private DateModel(Dates dates, Mode mode, LocalDate target, long days, Duration shift, BMode bmode,
             long birthdayDays, Duration birthdayShift, Optional<FiffTime> reference) {
+        this.dates = dates;
         this.mode = mode;
         this.target = target;
         this.days = days;
         this.shift = shift;
         this.bmode = bmode;
-        this.birthdayJd = birthdayJd;
         this.birthdayDays = birthdayDays;
         this.birthdayShift = birthdayShift;
         this.reference = reference;
     }
 
     /**
-     * Resolves a policy's dates for a recording.
+     * Resolves a policy's dates for a recording. Never fails: a day outside FIFF time fails when it is used.
      *
      * @param dates     the policy's date model
      * @param reference the recording's measurement date, if it has one
@@ -60,14 +67,14 @@ public final class DateModel {
         boolean noDate = reference.isEmpty()
                 && (m instanceof MeasurementDate.LandOn || b instanceof BirthdayDate.FollowMeasurement);
         Mode mode = Mode.KEEP;
-        FiffTime target = null;
+        LocalDate target = null;
         long days = 0;
         Duration shift = Duration.ZERO;
         if (noDate) {
             mode = Mode.NO_DATE;
         } else if (m instanceof MeasurementDate.SetTo s) {
             mode = Mode.SET;
-            target = FiffTime.startOf(s.date());
+            target = s.date();
         } else if (m instanceof MeasurementDate.OffsetDays o) {
             mode = Mode.DAYS;
             days = o.days();
@@ -76,12 +83,10 @@ public final class DateModel {
             shift = Duration.between(reference.orElseThrow().toInstant(), l.instant());
         }
         BMode bmode = BMode.KEEP;
-        int jd = 0;
         long bdays = 0;
         Duration bshift = Duration.ZERO;
-        if (b instanceof BirthdayDate.SetTo s) {
+        if (b instanceof BirthdayDate.SetTo) {
             bmode = BMode.SET;
-            jd = Julian.of(s.date());
         } else if (b instanceof BirthdayDate.OffsetDays o) {
             bmode = BMode.DAYS;
             bdays = o.days();
@@ -100,12 +105,13 @@ public final class DateModel {
                 }
                 case SET -> {
                     bmode = BMode.SHIFT;
-                    bshift = Duration.between(reference.orElseThrow().toInstant(), target.toInstant());
+                    bshift = Duration.between(reference.orElseThrow().toInstant(),
+                            target.atStartOfDay(ZoneOffset.UTC).toInstant());
                 }
                 default -> bmode = BMode.KEEP;
             }
         }
-        return new DateModel(mode, target, days, shift, bmode, jd, bdays, bshift, reference);
+        return new DateModel(dates, mode, target, days, shift, bmode, bdays, bshift, reference);
     }
 
     /** @return true when the recording has no measurement date and its times become MNE's "no date" marker */
@@ -116,42 +122,119 @@ public final class DateModel {
     /**
      * @param t a time stamp
      * @return the moved time; MNE's "no date" marker stays
-     * @throws ArithmeticException when the result leaves the 32-bit range
+     * @throws ArithmeticException when the result leaves the 32-bit range; the message names the policy's choice,
+     *                             not the time
      */
     public FiffTime moveTime(FiffTime t) {
         if (t.isNone()) {
             return t;
         }
-        return switch (mode) {
-            case KEEP -> t;
-            case SET -> target;
-            case DAYS -> t.plusDays(-days);
-            case SHIFT -> t.plus(shift);
-            case NO_DATE -> FiffTime.NONE;
-        };
+        try {
+            return switch (mode) {
+                case KEEP -> t;
+                case SET -> FiffTime.startOf(target);
+                case DAYS -> t.plusDays(-days);
+                case SHIFT -> t.plus(shift);
+                case NO_DATE -> FiffTime.NONE;
+            };
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new ArithmeticException(measurementProblem());
+        }
+    }
+
+    /** Why a time cannot move as the policy says, in words that hold no value of the file. */
+    private String measurementProblem() {
+        MeasurementDate m = dates.measurement();
+        if (m instanceof MeasurementDate.SetTo s) {
+            return "setting it to " + s.date() + " (the measurement date: dates.measurement.set, --md) is outside "
+                    + FIFF_TIME_RANGE + "; choose a day in that range";
+        }
+        if (m instanceof MeasurementDate.LandOn l) {
+            return "moving it so that the measurement date lands on " + l.instant()
+                    + " (dates.measurement.landOn) leaves " + FIFF_TIME_RANGE;
+        }
+        return "moving it " + daysInWords(days) + " (the measurement date offset: dates.measurement.offsetDays,"
+                + " --mdo) leaves " + FIFF_TIME_RANGE + "; choose a smaller offset";
     }
 
     /**
+     * Moves a birthday. A birthday that the policy sets, or moves by an offset, must land in year 1 or later and
+     * not after the measurement date of the output (unless both days are fixed by the policy, which front-ends
+     * check on their own); a birthday already outside those bounds in the file is moved without this check, as it
+     * was found.
+     *
      * @param jd a birthday
      * @return the new birthday, or empty when it is removed
-     * @throws ArithmeticException when the result leaves the 32-bit range
+     * @throws ArithmeticException when the result is impossible; the message names the policy's choice, not the
+     *                             birthday
      */
     public OptionalInt moveBirthday(int jd) {
-        return switch (bmode) {
-            case KEEP -> OptionalInt.of(jd);
-            case SET -> OptionalInt.of(birthdayJd);
-            case DAYS -> OptionalInt.of(Math.toIntExact(jd - birthdayDays));
-            case SHIFT -> {
+        BirthdayDate b = dates.birthday();
+        switch (bmode) {
+            case KEEP:
+                return OptionalInt.of(jd);
+            case REMOVE:
+                return OptionalInt.empty();
+            case YEAR_ONLY:
+                return OptionalInt.of(yearOnly(jd, reference, reference.map(this::moveTime)));
+            case SET: {
+                LocalDate day = ((BirthdayDate.SetTo) b).date();
+                String what = "setting it to " + day + " (dates.birthday.set, --sb, or the preset's default)";
+                int set;
+                try {
+                    set = Julian.of(day);
+                } catch (DateTimeException e) {
+                    throw new ArithmeticException(what + " leaves the 32-bit range of Julian days");
+                }
+                checkBirthday(day, what, mode != Mode.SET);
+                return OptionalInt.of(set);
+            }
+            case DAYS: {
+                String what = "moving it " + daysInWords(birthdayDays) + (b instanceof BirthdayDate.OffsetDays
+                        ? " (the birthday offset: dates.birthday.offsetDays, --sbo)"
+                        : " with the measurement date (dates.birthday.followMeasurement)");
+                long moved = jd - birthdayDays;
+                if (moved != (int) moved) {
+                    throw new ArithmeticException(what + " leaves the 32-bit range of Julian days");
+                }
+                if (plausible(jd)) {
+                    checkBirthday(Julian.toLocalDate((int) moved), what, true);
+                }
+                return OptionalInt.of((int) moved);
+            }
+            default: {
                 try {
                     LocalDateTime at = Julian.toLocalDate(jd).atStartOfDay().plus(birthdayShift);
-                    yield OptionalInt.of(Julian.of(at.toLocalDate()));
-                } catch (DateTimeException e) {
-                    throw new ArithmeticException("the birthday moves outside the range of dates");
+                    return OptionalInt.of(Julian.of(at.toLocalDate()));
+                } catch (DateTimeException | ArithmeticException e) {
+                    throw new ArithmeticException("moving it with the measurement date"
+                            + " (dates.birthday.followMeasurement) leaves the range of dates");
                 }
             }
-            case YEAR_ONLY -> OptionalInt.of(yearOnly(jd, reference, reference.map(this::moveTime)));
-            case REMOVE -> OptionalInt.empty();
-        };
+        }
+    }
+
+    /** A birthday in year 1 or later, and not after the measurement date when the recording has one. */
+    private boolean plausible(int jd) {
+        LocalDate day = Julian.toLocalDate(jd);
+        return day.getYear() >= 1 && day(reference).map(m -> !day.isAfter(m)).orElse(true);
+    }
+
+    private void checkBirthday(LocalDate day, String what, boolean againstMeasurement) {
+        if (day.getYear() < 1) {
+            throw new ArithmeticException(what + " puts it before year 1; choose a smaller offset or a later day");
+        }
+        if (againstMeasurement) {
+            Optional<LocalDate> measured = day(reference.map(this::moveTime));
+            if (measured.isPresent() && day.isAfter(measured.get())) {
+                throw new ArithmeticException(what + " puts it after the measurement date of the output; choose"
+                        + " a birthday or an offset that keeps it before");
+            }
+        }
+    }
+
+    private static String daysInWords(long days) {
+        return Math.abs(days) + (Math.abs(days) == 1 ? " day " : " days ") + (days >= 0 ? "earlier" : "later");
     }
 
     /**
@@ -163,7 +246,7 @@ public final class DateModel {
      * @param jd             the birthday
      * @param measurement    the measurement date found in the file
      * @param newMeasurement the measurement date written to the output
-     * @return the new birthday
+     * @return the new birthday (always a 32-bit day: a birthday that far back is older than 89)
      */
     public static int yearOnly(int jd, Optional<FiffTime> measurement, Optional<FiffTime> newMeasurement) {
         LocalDate birth = Julian.toLocalDate(jd);

@@ -158,8 +158,7 @@ public final class Engine {
         try {
             movedReference = reference.map(model::moveTime);
         } catch (ArithmeticException e) {
-            throw new PolicyException("moving the measurement date " + reference.orElseThrow()
-                    + " leaves the 32-bit range of FIFF time", name, -1, FiffKind.MEAS_DATE, null);
+            throw new PolicyException(e.getMessage(), name, -1, FiffKind.MEAS_DATE, null);
         }
         Path temp = null;
         FileChannel channel = null;

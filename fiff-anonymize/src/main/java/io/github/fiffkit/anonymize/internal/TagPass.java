@@ -308,7 +308,7 @@ final class TagPass implements ActionContext {
         try {
             return model.moveTime(original);
         } catch (ArithmeticException e) {
-            throw fail("moving the time " + original + " leaves the 32-bit range of FIFF time");
+            throw fail(e.getMessage());
         }
     }
 
@@ -317,7 +317,7 @@ final class TagPass implements ActionContext {
         try {
             return model.moveBirthday(julianDay);
         } catch (ArithmeticException e) {
-            throw fail("moving the birthday (Julian day " + julianDay + ") leaves the range of dates");
+            throw fail(e.getMessage());
         }
     }
 
