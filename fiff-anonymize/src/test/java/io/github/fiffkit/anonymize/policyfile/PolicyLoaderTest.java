@@ -148,7 +148,7 @@ class PolicyLoaderTest {
         assertEquals("hash", p.rules().get(17).action().parameters().get("missing"));
         java.util.Set<String> tried = new java.util.HashSet<>(names);
         tried.add("custom");
-        assertEquals(PolicyLoader.ACTIONS.keySet(), tried, "every action of the format is tried");
+        assertEquals(Vocabulary.ACTIONS.keySet(), tried, "every action of the format is tried");
     }
 
     @Test

@@ -56,14 +56,14 @@ class PolicySchemaTest {
     void theSchemaAndTheLoaderKnowTheSameKeysAtEveryLevel() throws IOException {
         JsonNode s = schema();
         JsonNode top = s.get("properties");
-        assertEquals(PolicyLoader.TOP_KEYS, keys(top));
-        assertEquals(PolicyLoader.OPTION_KEYS, keys(top.get("options").get("properties")));
-        assertEquals(PolicyLoader.DATES_KEYS, keys(top.get("dates").get("properties")));
-        assertEquals(PolicyLoader.MEASUREMENT_KEYS, keys(s.get("$defs").get("measurement").get("properties")));
-        assertEquals(PolicyLoader.BIRTHDAY_KEYS, keys(s.get("$defs").get("birthday").get("properties")));
+        assertEquals(Vocabulary.TOP_KEYS, keys(top));
+        assertEquals(Vocabulary.OPTION_KEYS, keys(top.get("options").get("properties")));
+        assertEquals(Vocabulary.DATES_KEYS, keys(top.get("dates").get("properties")));
+        assertEquals(Vocabulary.MEASUREMENT_KEYS, keys(s.get("$defs").get("measurement").get("properties")));
+        assertEquals(Vocabulary.BIRTHDAY_KEYS, keys(s.get("$defs").get("birthday").get("properties")));
         JsonNode rule = s.get("$defs").get("rule");
-        assertEquals(PolicyLoader.RULE_KEYS, keys(rule.get("properties")));
-        assertEquals(PolicyLoader.ACTIONS.keySet(), strings(rule.get("properties").get("action").get("enum")));
+        assertEquals(Vocabulary.RULE_KEYS, keys(rule.get("properties")));
+        assertEquals(Vocabulary.ACTIONS.keySet(), strings(rule.get("properties").get("action").get("enum")));
         assertEquals(Set.of("mne-anonymize", "mne-python", "strict"), strings(top.get("extends").get("enum")));
         for (Preset p : Preset.values()) {
             assertTrue(strings(top.get("extends").get("enum")).contains(p.id()));
@@ -79,14 +79,14 @@ class PolicySchemaTest {
             seen.add(action);
             JsonNode then = cond.get("then");
             Set<String> required = then.has("required") ? strings(then.get("required")) : Set.of();
-            assertEquals(new LinkedHashSet<>(PolicyLoader.REQUIRED.get(action)), required, action);
-            Set<String> allowed = new LinkedHashSet<>(PolicyLoader.SELECTOR_KEYS);
+            assertEquals(new LinkedHashSet<>(Vocabulary.REQUIRED.get(action)), required, action);
+            Set<String> allowed = new LinkedHashSet<>(Vocabulary.SELECTOR_KEYS);
             allowed.add("action");
             allowed.add("comment");
-            allowed.addAll(PolicyLoader.ACTIONS.get(action));
+            allowed.addAll(Vocabulary.ACTIONS.get(action));
             assertEquals(allowed, strings(then.get("propertyNames").get("enum")), action);
         }
-        assertEquals(PolicyLoader.ACTIONS.keySet(), seen);
+        assertEquals(Vocabulary.ACTIONS.keySet(), seen);
     }
 
     @Test
