@@ -6,11 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,41 +94,50 @@ final class LocatedJson {
             .build();
 
     final List<Duplicate> duplicates = new ArrayList<>();
+    /** The objects and lists open where the parser is, innermost first: where a missing bracket was opened. */
+    private final Deque<Node> open = new ArrayDeque<>();
 
     /**
-     * Reads one JSON value, which must be the whole text.
+     * Reads one JSON value, which must be the whole text. A byte order mark before it is skipped, as editors on
+     * some systems write one.
      *
-     * @throws SyntaxError when the text is not JSON
+     * @throws SyntaxError when the text is not JSON, said in the words of {@link JsonSyntax}
      * @throws IOException when reading fails
      */
     Node read(Reader reader) throws SyntaxError, IOException {
-        try (JsonParser p = FACTORY.createParser(reader)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new SyntaxError("the file is empty; a policy file is a JSON object { ... }", 1, 1);
+        PushbackReader in = new PushbackReader(reader);
+        int first = in.read();
+        if (first >= 0 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        try (JsonParser p = FACTORY.createParser(in)) {
+            try {
+                JsonToken t = p.nextToken();
+                if (t == null) {
+                    throw new SyntaxError("the file is empty; a policy file is a JSON object { ... }", 1, 1);
+                }
+                Node root = value(p, t, "");
+                JsonToken after = p.nextToken();
+                if (after != null) {
+                    JsonLocation l = p.currentTokenLocation();
+                    throw new SyntaxError("there is more text after the end of the policy's object", l.getLineNr(),
+                            l.getColumnNr());
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                throw JsonSyntax.explain(e, open.peek(), p.currentLocation());
             }
-            Node root = value(p, t, "");
-            JsonToken after = p.nextToken();
-            if (after != null) {
-                JsonLocation l = p.currentTokenLocation();
-                throw new SyntaxError("there is more text after the end of the policy's object", l.getLineNr(),
-                        l.getColumnNr());
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new SyntaxError("this is not valid JSON: " + e.getOriginalMessage(),
-                    l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
         }
     }
 
-    private Node value(JsonParser p, JsonToken t, String path) throws IOException {
+    private Node value(JsonParser p, JsonToken t, String path) throws IOException, SyntaxError {
         JsonLocation l = p.currentTokenLocation();
         int line = l.getLineNr();
         int col = l.getColumnNr();
         switch (t) {
             case START_OBJECT: {
                 Node n = new Node(Kind.OBJECT, null, line, col);
+                open.push(n);
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String key = p.currentName();
                     JsonLocation kl = p.currentTokenLocation();
@@ -136,18 +149,26 @@ final class LocatedJson {
                     n.fields.put(key, child);
                     n.keyPlaces.put(key, new int[] {kl.getLineNr(), kl.getColumnNr()});
                 }
+                open.pop();
                 return n;
             }
             case START_ARRAY: {
                 Node n = new Node(Kind.ARRAY, null, line, col);
+                open.push(n);
                 int i = 0;
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
                     n.items.add(value(p, k, path + "[" + (i++) + "]"));
                 }
+                open.pop();
                 return n;
             }
             case VALUE_STRING:
-                return new Node(Kind.TEXT, p.getText(), line, col);
+                try {
+                    return new Node(Kind.TEXT, p.getText(), line, col);
+                } catch (JsonEOFException e) {
+                    throw new SyntaxError("this text is never closed: its closing double quote \" is missing", line,
+                            col);
+                }
             case VALUE_NUMBER_INT:
                 return new Node(Kind.INTEGER, p.getBigIntegerValue(), line, col);
             case VALUE_NUMBER_FLOAT: {

@@ -424,7 +424,7 @@ class PolicyLoaderTest {
 
     @Test
     void brokenJsonIsOneProblemAtItsPlace() {
-        one("{\n  \"fiffPolicy\": 1,\n  \"name\": \"x\"\n  \"rules\": []\n}", 4, 3, "", "this is not valid JSON");
+        one("{\n  \"fiffPolicy\": 1,\n  \"name\": \"x\"\n  \"rules\": []\n}", 4, 3, "", "a comma is missing between two members");
         one("", 1, 1, "", "the file is empty");
         one("{\"fiffPolicy\": 1} {}", 1, 19, "", "more text after the end");
     }
