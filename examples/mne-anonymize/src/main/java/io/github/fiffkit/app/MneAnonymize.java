@@ -2,6 +2,7 @@ package io.github.fiffkit.app;
 
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.result.InputException;
+import io.github.fiffkit.anonymize.policy.PhiTag;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.FiffFormatException;
@@ -257,6 +258,15 @@ public final class MneAnonymize implements Callable<Integer> {
             // a policy file with problems (each listed with its line), or one that cannot be read
             io.err().println("mne_anonymize: " + describe(e, policy != null ? policy : Path.of("policy")));
             return USAGE;
+        }
+        if (policy != null && !silent) {
+            // what the policy file, with the options given here, leaves of the seed table's personal data
+            List<PhiTag> left = anonymizer.policy().uncoveredPhiTags(Preset.MNE_ANONYMIZE);
+            if (!left.isEmpty()) {
+                io.err().println("mne_anonymize: warning: the policy " + policy + " leaves " + left.size()
+                        + (left.size() == 1 ? " tag" : " tags") + " that usually hold personal data unchanged: "
+                        + String.join(", ", left.stream().map(PhiTag::toString).toList()));
+            }
         }
         if (!verify.isEmpty()) {
             List<Path> files;

@@ -63,7 +63,8 @@ class PolicyRunTest {
                  "rules": [
                    {"tag": "FIFF_NO_SUCH_TAG", "action": "remove"},
                    {"tag": "FIFF_SUBJ_HIS_ID", "action": "explode"}
-                 ]}""");
+                 ],
+                 "extends": "mne-anonymize"}""");
         AppRun r = AppRun.of("--no-gui", "-i", in.toString(), "--policy", p.toString());
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("2 problems"), r.err());
@@ -79,7 +80,7 @@ class PolicyRunTest {
     @Test
     void presetAndPolicyExcludeEachOtherAndSecretsNeedAPolicy() throws IOException {
         Path in = TestFiles.small(dir.resolve("a_raw.fif"), "g");
-        Path p = policy("{\"fiffPolicy\": 1}");
+        Path p = policy("{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\"}");
         AppRun both = AppRun.of("--no-gui", "-i", in.toString(), "--policy", p.toString(), "--preset", "strict");
         assertEquals(1, both.status(), both.toString());
         assertTrue(both.err().contains("--preset and --policy exclude each other"), both.err());
@@ -93,7 +94,8 @@ class PolicyRunTest {
     void theKeyedHashSecretComesFromAFileAndAMissingOneIsAUsageError() throws IOException {
         Path in = TestFiles.small(dir.resolve("a_raw.fif"), "g");
         Path p = policy("""
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash"}],
+                 "extends": "mne-anonymize"}""");
         Path s1 = Files.writeString(dir.resolve("s1.txt"), "correct horse battery staple\n");
         Path s2 = Files.writeString(dir.resolve("s2.txt"), "another secret\n");
         Path o1 = dir.resolve("o1.fif");

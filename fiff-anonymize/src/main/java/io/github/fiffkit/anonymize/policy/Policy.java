@@ -1,7 +1,5 @@
 package io.github.fiffkit.anonymize.policy;
 
-
-
 import io.github.fiffkit.core.FiffKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +33,16 @@ import java.util.Set;
  * }</pre>
  */
 public final class Policy {
-    /** Tags no rule may remove: the file ID, the directory pointer, block starts and ends, bulk data. */
     /** The version of the JSON policy-file format ({@code "fiffPolicy"}) this library reads and writes. */
     public static final int FORMAT_VERSION = 1;
 
+    /** Tags no rule may remove: the file ID, the directory pointer, block starts and ends, bulk data. */
     public static final Set<Integer> STRUCTURAL_KINDS = Set.of(FiffKind.FILE_ID, FiffKind.DIR_POINTER,
             FiffKind.BLOCK_START, FiffKind.BLOCK_END, FiffKind.DATA_BUFFER, FiffKind.DATA_SKIP, FiffKind.EPOCH,
             FiffKind.DATA_SKIP_SAMP);
+
+    /** The name of the action that copies a tag unchanged: a rule with it covers no personal data. */
+    static final String KEEP = "keep";
 
     private final String name;
     private final PolicyBase preset;
@@ -76,9 +77,6 @@ public final class Policy {
     public static Builder builder(String name) {
         return new Builder(name);
     }
-
-
-
 
     /**
      * The canonical JSON of this policy as it is applied: sorted keys, no spaces; every rule in the order it is
@@ -132,6 +130,44 @@ public final class Policy {
             all.addAll(preset.rules(options));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The tags of a table of personal data that this policy leaves unchanged, in the table's order. A tag is
+     * covered when the first rule (of the policy's own, then its preset's) that may match it changes or removes
+     * it and matches every occurrence of it; a rule that {@code keep}s some of its occurrences leaves it
+     * uncovered; a tag no rule matches is covered only when unmatched tags are removed. The seed table is the
+     * {@code mne-anonymize} preset's:
+     *
+     * <pre>{@code
+     * List<PhiTag> left = policy.uncoveredPhiTags(Preset.MNE_ANONYMIZE);
+     * if (!left.isEmpty()) {
+     *     log.warn("the policy leaves {} unchanged", left);
+     * }
+     * }</pre>
+     *
+     * @param table the base whose {@link PolicyBase#phiTags()} are the tags to cover
+     * @return the tags this policy leaves unchanged (empty when it covers them all)
+     */
+    public List<PhiTag> uncoveredPhiTags(PolicyBase table) {
+        List<Rule> all = resolvedRules();
+        return table.phiTags().stream().filter(tag -> !covers(all, tag)).toList();
+    }
+
+    private boolean covers(List<Rule> all, PhiTag tag) {
+        for (Rule r : all) {
+            if (!tag.isPartlySelectedBy(r.selector())) {
+                continue;
+            }
+            if (KEEP.equals(r.action().name())) {
+                return false;
+            }
+            if (tag.isWhollySelectedBy(r.selector())) {
+                return true;
+            }
+            // this rule changes some occurrences; the others go on to the next rules
+        }
+        return unmatched == Unmatched.REMOVE && !STRUCTURAL_KINDS.contains(tag.kind());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.fiffkit.anonymize.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,4 +29,28 @@ public interface PolicyBase {
      * @return the rules, tried after the extending policy's own, first match wins
      */
     List<Rule> rules(PolicyOptions options);
+
+    /**
+     * The tags this base treats as personal data: every tag that one of its rules, for its default options,
+     * changes or removes, where the rule names the tag's kind (and perhaps its innermost block) and nothing that
+     * would leave some occurrences out. The {@code mne-anonymize} preset's are the seed table that
+     * {@link Policy#uncoveredPhiTags(PolicyBase)} checks policies against.
+     *
+     * @return the tags, in the order of the rules, each once
+     */
+    default List<PhiTag> phiTags() {
+        List<PhiTag> tags = new ArrayList<>();
+        for (Rule r : rules(defaultOptions())) {
+            Selector s = r.selector();
+            if (s.kindOrNull() == null || s.underBlockOrNull() != null || s.typeOrNull() != null
+                    || s.hasPredicate() || Policy.KEEP.equals(r.action().name())) {
+                continue;
+            }
+            PhiTag tag = new PhiTag(s.kindOrNull(), s.inBlockOrNull());
+            if (!tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
+        return List.copyOf(tags);
+    }
 }

@@ -15,9 +15,11 @@ import io.github.fiffkit.anonymize.policyfile.LocatedJson.Kind;
 import io.github.fiffkit.anonymize.policyfile.LocatedJson.Node;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ final class PolicyReading {
     private final Problems problems;
     private final OptionsAndDates sections;
     private final RuleReader rules;
+    private final CoverageCheck coverage;
 
     /**
      * @param environment   the environment variables {@code env:} secrets are read from
@@ -39,6 +42,7 @@ final class PolicyReading {
         this.problems = problems;
         Values values = new Values(problems);
         this.sections = new OptionsAndDates(problems, values);
+        this.coverage = new CoverageCheck(problems, values);
         this.rules = new RuleReader(problems, values, new Secrets(problems, environment, runTimeSecret, dir),
                 customActions, dir);
     }
@@ -64,7 +68,9 @@ final class PolicyReading {
         if (schema != null) {
             problems.expect(schema, Kind.TEXT, "$schema", "the schema reference");
         }
-        Preset preset = preset(root);
+        Node ext = root.fields.get("extends");
+        boolean none = ext != null && ext.kind == Kind.TEXT && Vocabulary.NONE.equals(ext.text());
+        Preset preset = none ? null : preset(root, ext);
         PolicyOptions options = preset != null ? preset.defaultOptions() : PolicyOptions.NONE;
         Node opts = root.fields.get("options");
         if (opts != null && problems.expect(opts, Kind.OBJECT, "options", "the options")) {
@@ -78,15 +84,22 @@ final class PolicyReading {
         Policy.Builder b = Policy.builder(name).extending(preset).options(options).dates(dates)
                 .unmatched(unmatched(root));
         Node list = root.fields.get("rules");
+        List<Node> ruleNodes = new ArrayList<>();
+        boolean allRead = true;
         if (list != null && problems.expect(list, Kind.ARRAY, "rules", "the rules")) {
             for (int i = 0; i < list.items.size(); i++) {
                 Rule rule = rules.rule(list.items.get(i), "rules[" + i + "]", i + 1);
                 if (rule != null) {
                     b.rule(rule);
+                    ruleNodes.add(list.items.get(i));
+                } else {
+                    allRead = false;
                 }
             }
         }
-        return b.build();
+        Policy policy = b.build();
+        coverage.check(policy, root, ext, none, allRead ? ruleNodes : null);
+        return policy;
     }
 
     private void version(Node root) {
@@ -112,9 +125,16 @@ final class PolicyReading {
         return defaultName;
     }
 
-    private Preset preset(Node root) {
-        Node ext = root.fields.get("extends");
-        if (ext == null || !problems.expect(ext, Kind.TEXT, "extends", "the preset to extend")) {
+    /** The preset {@code "extends"} names, or null (after a problem, when it names none). */
+    private Preset preset(Node root, Node ext) {
+        List<String> ids = Arrays.stream(Preset.values()).map(Preset::id).toList();
+        String choices = "a preset (" + quoteAll(ids) + ") or \"" + Vocabulary.NONE
+                + "\" (only the policy's own rules)";
+        if (ext == null) {
+            problems.add(root, "extends", "the policy must say what it starts from: add \"extends\" with " + choices);
+            return null;
+        }
+        if (!problems.expect(ext, Kind.TEXT, "extends", "the preset to extend")) {
             return null;
         }
         for (Preset p : Preset.values()) {
@@ -122,9 +142,9 @@ final class PolicyReading {
                 return p;
             }
         }
-        List<String> ids = Arrays.stream(Preset.values()).map(Preset::id).toList();
-        String hint = Preset.byId(ext.text()).map(p -> "; write \"" + p.id() + "\"")
-                .orElse("; the presets are " + quoteAll(ids));
+        String hint = Preset.byId(ext.text()).map(Preset::id)
+                .or(() -> Optional.of(Vocabulary.NONE).filter(n -> n.equalsIgnoreCase(ext.text().trim())))
+                .map(id -> "; write \"" + id + "\"").orElse("; write " + choices);
         problems.add(ext, "extends", "there is no preset named " + ext.shown() + hint);
         return null;
     }

@@ -17,7 +17,13 @@ import java.util.Set;
 final class Vocabulary {
     /** The keys of the policy object. */
     static final Set<String> TOP_KEYS = keys("$schema", "fiffPolicy", "name", "description", "extends", "options",
-            "dates", "rules", "unmatched");
+            "dates", "rules", "unmatched", "uncovered");
+    /** What {@code "extends"} says when the policy starts from nothing: only its own rules apply. */
+    static final String NONE = "none";
+    /** The keys of {@code "uncovered"}, both required. */
+    static final Set<String> UNCOVERED_KEYS = keys("keep", "comment");
+    /** What {@code "uncovered.keep"} says to leave every tag of the seed table that the rules do not cover. */
+    static final String ALL = "all";
     /** The keys of {@code "options"}. */
     static final Set<String> OPTION_KEYS = keys("brute", "mneEnvironment", "keepHis", "dropHeadShape", "hisId");
     /** The keys of {@code "dates"}. */

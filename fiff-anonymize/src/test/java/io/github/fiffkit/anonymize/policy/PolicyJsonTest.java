@@ -72,7 +72,8 @@ class PolicyJsonTest {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nA,B\n");
         String json = """
                 {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "hash",
-                 "secret": "env:K"}]}""";
+                 "secret": "env:K"}],
+                 "extends": "mne-anonymize"}""";
         PolicyLoader l = PolicyLoader.standard().withEnvironment(Map.of("K", "the-secret-value")).withBaseDirectory(dir);
         Policy a = l.parse(json, "p.json");
         assertFalse(a.canonicalJson().contains("the-secret-value"));

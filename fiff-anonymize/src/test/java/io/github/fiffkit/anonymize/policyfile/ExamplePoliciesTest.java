@@ -74,9 +74,9 @@ public class ExamplePoliciesTest {
     }
 
     @Test
-    public void thereAreFiveSamplesAndEachLoadsAndRunsWithoutLeaks() throws IOException {
+    public void thereAreSixSamplesAndEachLoadsAndRunsWithoutLeaks() throws IOException {
         List<Path> all = samples();
-        assertEquals(5, all.size(), () -> "samples: " + all);
+        assertEquals(6, all.size(), () -> "samples: " + all);
         for (Path p : all) {
             Policy policy = LOADER.load(p);
             assertEquals(p.getFileName().toString().replace(".json", ""), policy.name());
@@ -133,5 +133,24 @@ public class ExamplePoliciesTest {
             }
         }
         assertEquals(1, all(out, FiffKind.DIG_POINT).size(), "the tag holding only an extra point is gone");
+    }
+
+    @Test
+    public void ownRulesOnlySampleCoversTheSeedTableItselfAndKeepsOnlyWhatItNames() throws IOException {
+        Policy p = LOADER.load(SAMPLES.resolve("own-rules-only.json"));
+        assertEquals(null, p.preset());
+        assertEquals(List.of(new io.github.fiffkit.anonymize.policy.PhiTag(FiffKind.EXPERIMENTER, null)),
+                p.uncoveredPhiTags(io.github.fiffkit.anonymize.actions.Preset.MNE_ANONYMIZE));
+        List<Entry> out = run("own-rules-only.json", true);
+        for (int kind : new int[] {FiffKind.SUBJ_FIRST_NAME, FiffKind.SUBJ_MIDDLE_NAME, FiffKind.SUBJ_LAST_NAME,
+            FiffKind.SUBJ_COMMENT, FiffKind.PROJ_PERSONS}) {
+            assertTrue(all(out, kind).isEmpty(), FiffKind.describe(kind));
+        }
+        assertEquals("unknown", text(first(out, FiffKind.SUBJ_HIS_ID)));
+        assertEquals(Phi.EXPERIMENTER, text(first(out, FiffKind.EXPERIMENTER)), "kept, as the policy says");
+        assertEquals(Phi.MEAS.plusDays(-35), measDate(out));
+        assertEquals(Julian.of(java.time.LocalDate.of(Phi.BIRTHDAY.getYear(), 1, 1)),
+                TagData.ints(first(out, FiffKind.SUBJ_BIRTH_DAY).data())[0]);
+        assertFalse(text(first(out, FiffKind.DACQ_PARS)).contains(Phi.LAST));
     }
 }

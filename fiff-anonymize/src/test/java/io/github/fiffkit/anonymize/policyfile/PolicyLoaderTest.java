@@ -39,6 +39,9 @@ class PolicyLoaderTest {
     @TempDir
     Path dir;
 
+    /** Ends a one-line policy: every policy names what it starts from, here after the keys a test is about. */
+    private static final String EXT = ", \"extends\": \"mne-anonymize\"}";
+
     private static final PolicyLoader LOADER = PolicyLoader.standard().withEnvironment(Map.of("FIFF_SECRET", "s3cret-key"));
 
     private Policy parse(String json) throws PolicyFileException {
@@ -132,7 +135,8 @@ class PolicyLoaderTest {
                   {"tag": 17, "action": "pseudonym", "table": "t.csv"},
                   {"tag": 18, "action": "pseudonym", "table": "t.csv", "missing": "hash", "secret": "env:FIFF_SECRET"},
                   {"tag": 19, "action": "custom", "name": "upper"}
-                ]}""", "p.json");
+                ],
+                 "extends": "mne-anonymize"}""", "p.json");
         List<String> names = p.rules().stream().map(r -> r.action().name()).toList();
         assertEquals(List.of("keep", "remove", "replace", "replace", "setDate", "shiftDays", "landOn",
                 "measurementDate", "rewriteId", "anonymizedMeasurementDate", "birthday", "yearOnly", "scrub",
@@ -157,7 +161,8 @@ class PolicyLoaderTest {
                 {"fiffPolicy": 1, "rules": [
                   {"tag": "SUBJ_HIS_ID", "inBlock": 106, "type": 10, "action": "keep"},
                   {"tag": "212", "underBlock": "FIFFB_SUBJECT", "type": "FIFFT_INT", "action": "keep"}
-                ]}""");
+                ],
+                 "extends": "mne-anonymize"}""");
         assertEquals(FiffKind.SUBJ_HIS_ID, p.rules().get(0).selector().kindOrNull());
         assertEquals(106, p.rules().get(0).selector().inBlockOrNull());
         assertEquals(10, p.rules().get(0).selector().typeOrNull());
@@ -169,7 +174,7 @@ class PolicyLoaderTest {
     @Test
     void withoutANameThePolicyIsNamedAfterItsFile() throws Exception {
         Path f = dir.resolve("archive-2026.json");
-        Files.writeString(f, "{\"fiffPolicy\": 1}");
+        Files.writeString(f, "{\"fiffPolicy\": 1" + EXT);
         assertEquals("archive-2026", PolicyFiles.load(f).name());
     }
 
@@ -177,12 +182,14 @@ class PolicyLoaderTest {
     void everyDateChoiceLoads() throws Exception {
         assertEquals(new Dates(MeasurementDate.set(LocalDate.of(2001, 2, 3)), BirthdayDate.set(LocalDate.of(1800, 1,
                 1))), parse("""
-                {"fiffPolicy": 1, "dates": {"measurement": {"set": "2001-02-03"}, "birthday": {"set": "1800-01-01"}}}
+                {"fiffPolicy": 1, "dates": {"measurement": {"set": "2001-02-03"}, "birthday": {"set": "1800-01-01"}},
+                 "extends": "mne-anonymize"}
                 """).dates());
         assertEquals(new Dates(MeasurementDate.landOn(Instant.parse("2000-01-01T00:00:00Z")), BirthdayDate.yearOnly()),
                 parse("""
                 {"fiffPolicy": 1, "dates": {"measurement": {"landOn": "2000-01-01T00:00:00Z"},
-                 "birthday": {"yearOnly": true}}}""").dates());
+                 "birthday": {"yearOnly": true}},
+                 "extends": "mne-anonymize"}""").dates());
         assertEquals(new Dates(MeasurementDate.keep(), BirthdayDate.followMeasurement()), parse("""
                 {"fiffPolicy": 1, "extends": "strict", "dates": {"measurement": {"keep": true},
                  "birthday": {"followMeasurement": true}}}""").dates());
@@ -215,7 +222,9 @@ class PolicyLoaderTest {
         Policy noBrute = parse("""
                 {"fiffPolicy": 1, "extends": "strict", "options": {"brute": false}}""");
         assertFalse(noBrute.options().brute());
-        Policy bare = parse("{\"fiffPolicy\": 1}");
+        Policy bare = parse("""
+                {"fiffPolicy": 1, "extends": "none",
+                 "uncovered": {"keep": "all", "comment": "a test of what a policy of its own starts from"}}""");
         assertEquals(PolicyOptions.NONE, bare.options());
         assertEquals(new Dates(MeasurementDate.keep(), BirthdayDate.keep()), bare.dates());
         assertNull(bare.preset());
@@ -240,9 +249,11 @@ class PolicyLoaderTest {
     @Test
     void aSecretComesFromTheEnvironmentVariableTheRuleNames() throws Exception {
         Policy a = parse("""
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFF_SECRET"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFF_SECRET"}],
+                 "extends": "mne-anonymize"}""");
         Policy b = PolicyLoader.standard().withEnvironment(Map.of("FIFF_SECRET", "another")).parse("""
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFF_SECRET"}]}""",
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFF_SECRET"}],
+                 "extends": "mne-anonymize"}""",
                 "p.json");
         assertEquals(hashOf(a, "HIS-1"), hashOf(a, "HIS-1"));
         assertFalse(hashOf(a, "HIS-1").equals(hashOf(b, "HIS-1")), "the secret keys the hash");
@@ -255,7 +266,8 @@ class PolicyLoaderTest {
         Files.writeString(dir.resolve("key.txt"), "s3cret-key\n");
         Path f = dir.resolve("p.json");
         Files.writeString(f, """
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "file:key.txt"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "file:key.txt"}],
+                 "extends": "mne-anonymize"}""");
         Policy p = PolicyLoader.standard().withEnvironment(Map.of()).load(f);
         assertEquals(ActionFixture.hmacHex("s3cret-key", "HIS-1"), hashOf(p, "HIS-1"));
     }
@@ -267,10 +279,12 @@ class PolicyLoaderTest {
         Policy p = cli.withBaseDirectory(dir).parse("""
                 {"fiffPolicy": 1, "rules": [
                   {"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFF_SECRET"},
-                  {"tag": "FIFF_SUBJ_LAST_NAME", "action": "hash"}]}""", "p.json");
+                  {"tag": "FIFF_SUBJ_LAST_NAME", "action": "hash"}],
+                 "extends": "mne-anonymize"}""", "p.json");
         assertEquals(ActionFixture.hmacHex("from-the-command-line", "HIS-1"), hashOf(p, "HIS-1"));
         Policy e = LOADER.withEnvironment(Map.of("CLI_KEY", "k2")).withSecretFromEnvironment("CLI_KEY").parse("""
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash"}]}""", "p.json");
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash"}],
+                 "extends": "mne-anonymize"}""", "p.json");
         assertEquals(ActionFixture.hmacHex("k2", "HIS-1"), hashOf(e, "HIS-1"));
     }
 
@@ -282,7 +296,8 @@ class PolicyLoaderTest {
     void aSecretWrittenInThePolicyIsRefusedWithoutRepeatingIt() {
         PolicyProblem p = one("""
                 {"fiffPolicy": 1,
-                 "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "hunter2hunter2"}]}""",
+                 "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "hunter2hunter2"}],
+                 "extends": "mne-anonymize"}""",
                 2, 68, "rules[0].secret", "must never be written in the policy file");
         assertFalse(p.toString().contains("hunter2"));
     }
@@ -291,20 +306,24 @@ class PolicyLoaderTest {
     void aHashWithoutAnySecretSaysHowToGiveOne() {
         one("""
                 {"fiffPolicy": 1,
-                 "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash"}]}""", 2, 12, "rules[0].secret",
+                 "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash"}],
+                 "extends": "mne-anonymize"}""", 2, 12, "rules[0].secret",
                 "needs a secret: add \"secret\": \"env:NAME\"");
     }
 
     @Test
     void aMissingEnvironmentVariableOrSecretFileIsNamed() {
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash", "secret": "env:NOPE"}]}""", 1, 68,
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash", "secret": "env:NOPE"}],
+                 "extends": "mne-anonymize"}""", 1, 68,
                 "rules[0].secret", "environment variable NOPE, which is not set");
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash", "secret": "file:none.key"}]}""", 1, 68,
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash", "secret": "file:none.key"}],
+                 "extends": "mne-anonymize"}""", 1, 68,
                 "rules[0].secret", "none.key, which cannot be read (it does not exist)");
         List<PolicyProblem> ps = problems(LOADER.withSecretFromEnvironment("UNSET"), """
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash"}],
+                 "extends": "mne-anonymize"}""");
         assertEquals(1, ps.size());
         assertTrue(ps.get(0).message().startsWith("the secret given when running should be in the environment"
                 + " variable UNSET"), ps.get(0)::toString);
@@ -314,7 +333,8 @@ class PolicyLoaderTest {
     void anEmptySecretIsRefused() throws Exception {
         Files.writeString(dir.resolve("empty.key"), "\n");
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash", "secret": "file:empty.key"}]}""", 1, 68,
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "hash", "secret": "file:empty.key"}],
+                 "extends": "mne-anonymize"}""", 1, 68,
                 "rules[0].secret", "is empty");
     }
 
@@ -326,7 +346,8 @@ class PolicyLoaderTest {
         Files.writeString(sub.resolve("subjects.csv"), "\uFEFForiginal,pseudonym\r\nHIS-1,S01\n\"HIS, 2\",\"S\"\"02\"\n\n");
         Path f = sub.resolve("p.json");
         Files.writeString(f, """
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "subjects.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "subjects.csv"}],
+                 "extends": "mne-anonymize"}""");
         Policy p = PolicyFiles.load(f);
         TagAction a = p.rules().get(0).action();
         assertEquals("S01", ActionFixture.applyToText(a, FiffKind.SUBJ_HIS_ID, "HIS-1"));
@@ -338,12 +359,14 @@ class PolicyLoaderTest {
     void aValueMissingFromTheTableStopsTheFileByDefault() throws Exception {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nHIS-1,S01\n");
         Policy p = parse("""
-                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "t.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "t.csv"}],
+                 "extends": "mne-anonymize"}""");
         PolicyException e = assertThrows(PolicyException.class,
                 () -> ActionFixture.applyToText(p.rules().get(0).action(), FiffKind.SUBJ_HIS_ID, "HIS-9"));
         assertTrue(e.getMessage().contains("missing from the pseudonym table t.csv"), e::getMessage);
         Policy explicit = parse("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "error"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "error"}],
+                 "extends": "mne-anonymize"}""");
         assertEquals("error", explicit.rules().get(0).action().parameters().get("missing"));
     }
 
@@ -352,7 +375,8 @@ class PolicyLoaderTest {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nHIS-1,S01\n");
         Policy p = parse("""
                 {"fiffPolicy": 1, "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "t.csv",
-                  "missing": "hash", "secret": "env:FIFF_SECRET"}]}""");
+                  "missing": "hash", "secret": "env:FIFF_SECRET"}],
+                 "extends": "mne-anonymize"}""");
         TagAction a = p.rules().get(0).action();
         assertEquals("S01", ActionFixture.applyToText(a, FiffKind.SUBJ_HIS_ID, "HIS-1"));
         assertEquals(ActionFixture.hmacHex("s3cret-key", "HIS-9"),
@@ -364,7 +388,8 @@ class PolicyLoaderTest {
         Files.writeString(dir.resolve("bad.csv"),
                 "original,pseudonym\nHIS-1,S01\nHIS-1,S02\nHIS-3,S01\nonly-one\nHIS-5,\n\"open,S05\n");
         List<PolicyProblem> ps = problems("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "bad.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "bad.csv"}],
+                 "extends": "mne-anonymize"}""");
         String table = dir.resolve("bad.csv").toString();
         assertEquals(5, ps.size(), ps::toString);
         for (PolicyProblem p : ps) {
@@ -388,16 +413,19 @@ class PolicyLoaderTest {
     void aTableWithoutTheHeaderOrFileIsRefused() throws Exception {
         Files.writeString(dir.resolve("nohead.csv"), "HIS-1,S01\n");
         List<PolicyProblem> ps = problems("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "nohead.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "nohead.csv"}],
+                 "extends": "mne-anonymize"}""");
         assertEquals(1, ps.size());
         assertEquals(1, ps.get(0).line());
         assertTrue(ps.get(0).message().contains("header original,pseudonym"));
         Files.writeString(dir.resolve("empty.csv"), "");
         ps = problems("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "empty.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "empty.csv"}],
+                 "extends": "mne-anonymize"}""");
         assertTrue(ps.get(0).message().contains("the pseudonym table is empty"));
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "none.csv"}]}""", 1, 72,
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "none.csv"}],
+                 "extends": "mne-anonymize"}""", 1, 72,
                 "rules[0].table", "cannot be read (it does not exist); a table path is relative");
     }
 
@@ -405,7 +433,8 @@ class PolicyLoaderTest {
     void theMissingChoiceIsErrorOrHash() throws Exception {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nA,B\n");
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "skip"}]}""",
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "skip"}],
+                 "extends": "mne-anonymize"}""",
                 1, 92, "rules[0].missing", "\"missing\" is \"error\"");
     }
 
@@ -413,10 +442,12 @@ class PolicyLoaderTest {
     void hashingMissingValuesNeedsASecretAndErrorTakesNone() throws Exception {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nA,B\n");
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "hash"}]}""",
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "hash"}],
+                 "extends": "mne-anonymize"}""",
                 1, 29, "rules[0].secret", "a pseudonym table that hashes missing values needs a secret");
         one("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "secret": "env:X"}]}""",
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "secret": "env:X"}],
+                 "extends": "mne-anonymize"}""",
                 1, 81, "rules[0].secret", "only used with \"missing\": \"hash\"");
     }
 
@@ -432,107 +463,107 @@ class PolicyLoaderTest {
     @Test
     void theFileMustBeAnObjectMarkedWithVersionOne() {
         one("[1, 2]", 1, 1, "", "must be a JSON object");
-        one("{\"name\": \"x\"}", 1, 1, "fiffPolicy", "add \"fiffPolicy\": 1");
-        one("{\"fiffPolicy\": 2}", 1, 16, "fiffPolicy", "reads version 1 of the policy format, not version 2");
-        one("{\"fiffPolicy\": \"1\"}", 1, 16, "fiffPolicy", "must be a whole number, not text (\"1\")");
+        one("{\"name\": \"x\"" + EXT, 1, 1, "fiffPolicy", "add \"fiffPolicy\": 1");
+        one("{\"fiffPolicy\": 2" + EXT, 1, 16, "fiffPolicy", "reads version 1 of the policy format, not version 2");
+        one("{\"fiffPolicy\": \"1\"" + EXT, 1, 16, "fiffPolicy", "must be a whole number, not text (\"1\")");
     }
 
     @Test
     void unknownKeysAreErrorsWithASuggestion() {
-        one("{\"fiffPolicy\": 1,\n \"option\": {}}", 2, 2, "option", "unknown key \"option\" in the policy; did you"
+        one("{\"fiffPolicy\": 1,\n \"option\": {}" + EXT, 2, 2, "option", "unknown key \"option\" in the policy; did you"
                 + " mean \"options\"?");
-        one("{\"fiffPolicy\": 1, \"options\": {\"bruteForce\": true}}", 1, 31, "options.bruteForce",
+        one("{\"fiffPolicy\": 1, \"options\": {\"bruteForce\": true}" + EXT, 1, 31, "options.bruteForce",
                 "unknown key \"bruteForce\" in the options");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"birth\": {}}}", 1, 29, "dates.birth", "did you mean \"birthday\"?");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"inblock\": 106}]}", 1, 58,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"birth\": {}}" + EXT, 1, 29, "dates.birth", "did you mean \"birthday\"?");
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"inblock\": 106}]" + EXT, 1, 58,
                 "rules[0].inblock", "did you mean \"inBlock\"?");
-        one("{\"fiffPolicy\": 1, \"zzzzzz\": 1}", 1, 19, "zzzzzz", "the keys allowed here are \"$schema\"");
+        one("{\"fiffPolicy\": 1, \"zzzzzz\": 1" + EXT, 1, 19, "zzzzzz", "the keys allowed here are \"$schema\"");
     }
 
     @Test
     void aKeyGivenTwiceIsAnError() {
-        one("{\"fiffPolicy\": 1, \"name\": \"a\",\n \"name\": \"b\"}", 2, 2, "name", "given twice");
+        one("{\"fiffPolicy\": 1, \"name\": \"a\",\n \"name\": \"b\"" + EXT, 2, 2, "name", "given twice");
     }
 
     @Test
     void presetUnmatchedAndNameProblems() {
-        one("{\"fiffPolicy\": 1, \"extends\": \"mne\"}", 1, 30, "extends", "there is no preset named \"mne\"; the"
-                + " presets are \"mne-anonymize\", \"mne-python\", \"strict\"");
+        one("{\"fiffPolicy\": 1, \"extends\": \"mne\"}", 1, 30, "extends", "there is no preset named \"mne\"; write"
+                + " a preset (\"mne-anonymize\", \"mne-python\", \"strict\") or \"none\" (only the policy's own rules)");
         one("{\"fiffPolicy\": 1, \"extends\": \"STRICT\"}", 1, 30, "extends", "there is no preset named \"STRICT\";"
                 + " write \"strict\"");
-        one("{\"fiffPolicy\": 1, \"unmatched\": \"delete\"}", 1, 32, "unmatched", "\"keep\" or \"remove\"");
-        one("{\"fiffPolicy\": 1, \"name\": \" \"}", 1, 27, "name", "the policy's name is empty");
-        one("{\"fiffPolicy\": 1, \"name\": 5}", 1, 27, "name", "must be text, not a whole number (5)");
-        one("{\"fiffPolicy\": 1, \"rules\": {}}", 1, 28, "rules", "the rules must be a list");
-        one("{\"fiffPolicy\": 1, \"options\": {\"brute\": \"yes\"}}", 1, 40, "options.brute",
+        one("{\"fiffPolicy\": 1, \"unmatched\": \"delete\"" + EXT, 1, 32, "unmatched", "\"keep\" or \"remove\"");
+        one("{\"fiffPolicy\": 1, \"name\": \" \"" + EXT, 1, 27, "name", "the policy's name is empty");
+        one("{\"fiffPolicy\": 1, \"name\": 5" + EXT, 1, 27, "name", "must be text, not a whole number (5)");
+        one("{\"fiffPolicy\": 1, \"rules\": {}" + EXT, 1, 28, "rules", "the rules must be a list");
+        one("{\"fiffPolicy\": 1, \"options\": {\"brute\": \"yes\"}" + EXT, 1, 40, "options.brute",
                 "\"brute\" must be true or false, not text (\"yes\")");
-        one("{\"fiffPolicy\": 1, \"options\": {\"hisId\": 7}}", 1, 40, "options.hisId", "must be text");
+        one("{\"fiffPolicy\": 1, \"options\": {\"hisId\": 7}" + EXT, 1, 40, "options.hisId", "must be text");
     }
 
     @Test
     void dateProblems() {
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"01/02/2000\"}}}", 1, 52,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"01/02/2000\"}}" + EXT, 1, 52,
                 "dates.measurement.set", "is not a day written as YYYY-MM-DD");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"1850-01-01\"}}}", 1, 52,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"1850-01-01\"}}" + EXT, 1, 52,
                 "dates.measurement.set", "outside the range of FIFF times");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": 3.5}}}", 1, 59,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": 3.5}}" + EXT, 1, 59,
                 "dates.measurement.offsetDays", "must be a whole number, not a number with a fraction (3.5)");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": 99999999999}}}", 1, 59,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": 99999999999}}" + EXT, 1, 59,
                 "dates.measurement.offsetDays", "far too large");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"landOn\": \"2000-01-01\"}}}", 1, 55,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"landOn\": \"2000-01-01\"}}" + EXT, 1, 55,
                 "dates.measurement.landOn", "not a UTC time such as");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"landOn\": \"2100-01-01T00:00:00Z\"}}}", 1, 55,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"landOn\": \"2100-01-01T00:00:00Z\"}}" + EXT, 1, 55,
                 "dates.measurement.landOn", "outside the range of FIFF times");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"offsetDays\": 3}}}", 1, 44,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"offsetDays\": 3}}" + EXT, 1, 44,
                 "dates.measurement", "needs exactly one of \"set\", \"offsetDays\", \"landOn\", \"keep\", not 2");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {}}}", 1, 44, "dates.measurement", "needs exactly one");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"yearOnly\": false}}}", 1, 54, "dates.birthday.yearOnly",
+        one("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {}}" + EXT, 1, 44, "dates.measurement", "needs exactly one");
+        one("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"yearOnly\": false}}" + EXT, 1, 54, "dates.birthday.yearOnly",
                 "false chooses nothing");
-        one("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"landOn\": \"2000-01-01T00:00:00Z\"}}}", 1, 42,
+        one("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"landOn\": \"2000-01-01T00:00:00Z\"}}" + EXT, 1, 42,
                 "dates.birthday.landOn", "unknown key \"landOn\" in dates.birthday");
     }
 
     @Test
     void ruleSelectorProblems() {
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS\", \"action\": \"keep\"}]}", 1, 37,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS\", \"action\": \"keep\"}]" + EXT, 1, 37,
                 "rules[0].tag", "unknown tag name \"FIFF_SUBJ_HIS\"; did you mean \"FIFF_SUBJ_HIS_ID\"?");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"fiff_subj_his_id\", \"action\": \"keep\"}]}", 1, 37,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"fiff_subj_his_id\", \"action\": \"keep\"}]" + EXT, 1, 37,
                 "rules[0].tag", "did you mean \"FIFF_SUBJ_HIS_ID\"?");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": -1, \"action\": \"keep\"}]}", 1, 37, "rules[0].tag",
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": -1, \"action\": \"keep\"}]" + EXT, 1, 37, "rules[0].tag",
                 "not a valid code");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": true, \"action\": \"keep\"}]}", 1, 37, "rules[0].tag",
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": true, \"action\": \"keep\"}]" + EXT, 1, 37, "rules[0].tag",
                 "must be a FIFF name (text) or a number");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"inBlock\": \"FIFFB_MEASINFO\", \"action\": \"keep\"}]}", 1, 41,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"inBlock\": \"FIFFB_MEASINFO\", \"action\": \"keep\"}]" + EXT, 1, 41,
                 "rules[0].inBlock", "unknown block name \"FIFFB_MEASINFO\"; did you mean \"FIFFB_MEAS_INFO\"?");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"underBlock\": \"FIFFB_NOPE_NOPE_NOPE\", \"action\": \"keep\"}]}", 1, 44,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"underBlock\": \"FIFFB_NOPE_NOPE_NOPE\", \"action\": \"keep\"}]" + EXT, 1, 44,
                 "rules[0].underBlock", "unknown block name");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"type\": \"FIFFT_STRIN\", \"action\": \"keep\"}]}", 1, 38,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"type\": \"FIFFT_STRIN\", \"action\": \"keep\"}]" + EXT, 1, 38,
                 "rules[0].type", "unknown data type name \"FIFFT_STRIN\"; did you mean");
-        one("{\"fiffPolicy\": 1, \"rules\": [\"keep\"]}", 1, 29, "rules[0]", "a rule must be an object");
+        one("{\"fiffPolicy\": 1, \"rules\": [\"keep\"]" + EXT, 1, 29, "rules[0]", "a rule must be an object");
     }
 
     @Test
     void ruleActionProblems() {
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1}]}", 1, 29, "rules[0].action", "the rule has no \"action\"");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"delete\"}]}", 1, 50, "rules[0].action",
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1}]" + EXT, 1, 29, "rules[0].action", "the rule has no \"action\"");
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"delete\"}]" + EXT, 1, 50, "rules[0].action",
                 "unknown action \"delete\"; the actions are \"keep\"");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replce\", \"value\": \"x\"}]}", 1, 50,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replce\", \"value\": \"x\"}]" + EXT, 1, 50,
                 "rules[0].action", "did you mean \"replace\"?");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\"}]}", 1, 29, "rules[0].value",
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\"}]" + EXT, 1, 29, "rules[0].value",
                 "the action \"replace\" needs \"value\"");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"value\": \"x\"}]}", 1, 58,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"value\": \"x\"}]" + EXT, 1, 58,
                 "rules[0].value", "the action \"keep\" does not take \"value\"");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\", \"value\": true}]}", 1, 70,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\", \"value\": true}]" + EXT, 1, 70,
                 "rules[0].value", "the value must be text or a number");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"setDate\", \"date\": \"2000-13-01\"}]}", 1, 69,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"setDate\", \"date\": \"2000-13-01\"}]" + EXT, 1, 69,
                 "rules[0].date", "is not a day written as YYYY-MM-DD");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"shiftDays\", \"days\": \"35\"}]}", 1, 71,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"shiftDays\", \"days\": \"35\"}]" + EXT, 1, 71,
                 "rules[0].days", "must be a whole number, not text");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"landOn\", \"instant\": \"noon\"}]}", 1, 71,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"landOn\", \"instant\": \"noon\"}]" + EXT, 1, 71,
                 "rules[0].instant", "not a UTC time");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"custom\", \"name\": \"upper\"}]}", 1, 68,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"custom\", \"name\": \"upper\"}]" + EXT, 1, 68,
                 "rules[0].name", "no custom action named \"upper\" is known to this program (it knows none)");
-        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"comment\": 3}]}", 1, 69,
+        one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"comment\": 3}]" + EXT, 1, 69,
                 "rules[0].comment", "a comment must be text");
     }
 
@@ -540,7 +571,7 @@ class PolicyLoaderTest {
     void removingAStructuralTagIsRefused() {
         for (String tag : List.of("FIFF_FILE_ID", "FIFF_DIR_POINTER", "FIFF_BLOCK_START", "FIFF_BLOCK_END",
                 "FIFF_DATA_BUFFER")) {
-            one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"" + tag + "\", \"action\": \"remove\"}]}", 1,
+            one("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"" + tag + "\", \"action\": \"remove\"}]" + EXT, 1,
                     42 + tag.length() + 9, "rules[0].action", "a rule may not remove " + tag);
         }
     }
@@ -564,7 +595,8 @@ class PolicyLoaderTest {
                 "rules[2].secret", "unmatched", "extra"), ps.stream().map(PolicyProblem::field).toList());
         assertEquals(List.of(2, 3, 4, 6, 7, 8, 10, 11), ps.stream().map(PolicyProblem::line).toList());
         PolicyFileException e = assertThrows(PolicyFileException.class, () -> parse("""
-                {"fiffPolicy": 3, "unmatched": "maybe"}"""));
+                {"fiffPolicy": 3, "unmatched": "maybe",
+                 "extends": "mne-anonymize"}"""));
         assertTrue(e.getMessage().startsWith("the policy file p.json has 2 problems:"), e::getMessage);
         assertTrue(e.getMessage().contains("p.json:1:16: fiffPolicy: this FiffKit reads version 1"), e::getMessage);
         assertInstanceOf(PolicyException.class, e);
@@ -595,7 +627,8 @@ class PolicyLoaderTest {
                   "rules": [
                     { "tag": "FIFF_SUBJ_HIS", "action": "keep" }
                   ]
-                }
+                ,
+                 "extends": "mne-anonymize"}
                 """);
         PolicyFileException e = assertThrows(PolicyFileException.class, () -> PolicyFiles.load(f));
         String nl = System.lineSeparator();
@@ -617,38 +650,39 @@ class PolicyLoaderTest {
     @Test
     void lessCommonMistakesEachHaveTheirMessage() throws IOException {
         Files.writeString(dir.resolve("t.csv"), "original,pseudonym\nA,B\n");
-        oneAt("{\"fiffPolicy\": 1, \"description\": []}", "description", "the description must be text");
-        oneAt("{\"fiffPolicy\": 1, \"$schema\": 1}", "$schema", "the schema reference must be text");
+        oneAt("{\"fiffPolicy\": 1, \"description\": []" + EXT, "description", "the description must be text");
+        oneAt("{\"fiffPolicy\": 1, \"$schema\": 1" + EXT, "$schema", "the schema reference must be text");
         oneAt("{\"fiffPolicy\": 1, \"extends\": 1}", "extends", "the preset to extend must be text");
-        oneAt("{\"fiffPolicy\": 1, \"options\": true}", "options", "the options must be an object");
-        oneAt("{\"fiffPolicy\": 1, \"dates\": []}", "dates", "the dates must be an object");
-        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": 35}}", "dates.measurement",
+        oneAt("{\"fiffPolicy\": 1, \"options\": true" + EXT, "options", "the options must be an object");
+        oneAt("{\"fiffPolicy\": 1, \"dates\": []" + EXT, "dates", "the dates must be an object");
+        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"measurement\": 35}" + EXT, "dates.measurement",
                 "the measurement date must be an object");
-        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"yearOnly\": \"yes\"}}}", "dates.birthday.yearOnly",
+        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"yearOnly\": \"yes\"}}" + EXT, "dates.birthday.yearOnly",
                 "\"yearOnly\" must be true or false");
-        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"set\": \"17.05.1980\"}}}", "dates.birthday.set",
+        oneAt("{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"set\": \"17.05.1980\"}}" + EXT, "dates.birthday.set",
                 "is not a day written as YYYY-MM-DD");
-        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": 5}]}", "rules[0].action",
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": 5}]" + EXT, "rules[0].action",
                 "the action must be text");
-        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"custom\", \"name\": 5}]}",
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"custom\", \"name\": 5}]" + EXT,
                 "rules[0].name", "the custom action's name must be text");
-        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"env:\"}]}",
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"env:\"}]" + EXT,
                 "rules[0].secret", "names no environment variable");
-        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"file:\"}]}",
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"file:\"}]" + EXT,
                 "rules[0].secret", "names no file");
-        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": 5}]}",
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": 5}]" + EXT,
                 "rules[0].secret", "the secret must be text");
-        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"pseudonym\", \"table\": 5}]}",
+        oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"pseudonym\", \"table\": 5}]" + EXT,
                 "rules[0].table", "the table must be text");
         oneAt("{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"pseudonym\", \"table\": \"t.csv\","
-                + " \"missing\": 1}]}", "rules[0].missing", "\"missing\" must be text");
+                + " \"missing\": 1}]" + EXT, "rules[0].missing", "\"missing\" must be text");
     }
 
     @Test
     void anUnknownCustomActionListsTheKnownOnes() {
         List<PolicyProblem> ps = problems(LOADER.withCustomAction("upper", Actions.keep())
                 .withCustomAction("lower", Actions.keep()), """
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "custom", "name": "title"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "custom", "name": "title"}],
+                 "extends": "mne-anonymize"}""");
         assertEquals(1, ps.size());
         assertTrue(ps.get(0).message().endsWith("is known to this program; it knows \"lower\", \"upper\""),
                 ps.get(0)::toString);
@@ -659,12 +693,14 @@ class PolicyLoaderTest {
         Files.write(dir.resolve("latin1.csv"), "original,pseudonym\nM\u00fcller,S01\n".getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1));
         List<PolicyProblem> ps = problems("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "latin1.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "latin1.csv"}],
+                 "extends": "mne-anonymize"}""");
         assertEquals(1, ps.size());
         assertTrue(ps.get(0).message().contains("not UTF-8"), ps.get(0)::toString);
         Files.writeString(dir.resolve("noorig.csv"), "original,pseudonym\n,S01\n");
         ps = problems("""
-                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "noorig.csv"}]}""");
+                {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "noorig.csv"}],
+                 "extends": "mne-anonymize"}""");
         assertEquals(1, ps.size());
         assertEquals(2, ps.get(0).line());
         assertTrue(ps.get(0).message().contains("the original value is empty"), ps.get(0)::toString);

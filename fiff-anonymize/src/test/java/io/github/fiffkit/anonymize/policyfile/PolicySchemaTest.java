@@ -44,7 +44,7 @@ class PolicySchemaTest {
         assertEquals(false, s.get("additionalProperties").asBoolean(true));
         assertEquals(false, s.get("properties").get("options").get("additionalProperties").asBoolean(true));
         assertEquals(false, s.get("properties").get("dates").get("additionalProperties").asBoolean(true));
-        for (String def : List.of("rule", "measurement", "birthday")) {
+        for (String def : List.of("rule", "measurement", "birthday", "uncovered")) {
             assertEquals(false, s.get("$defs").get(def).get("additionalProperties").asBoolean(true), def);
         }
         assertTrue(PolicyLoader.class.getResource("fiff-policy-1.schema.json") != null);
@@ -64,7 +64,11 @@ class PolicySchemaTest {
         JsonNode rule = s.get("$defs").get("rule");
         assertEquals(Vocabulary.RULE_KEYS, keys(rule.get("properties")));
         assertEquals(Vocabulary.ACTIONS.keySet(), strings(rule.get("properties").get("action").get("enum")));
-        assertEquals(Set.of("mne-anonymize", "mne-python", "strict"), strings(top.get("extends").get("enum")));
+        assertEquals(Set.of("mne-anonymize", "mne-python", "strict", Vocabulary.NONE),
+                strings(top.get("extends").get("enum")));
+        assertEquals(Set.of("fiffPolicy", "extends"), strings(s.get("required")));
+        assertEquals(Vocabulary.UNCOVERED_KEYS, keys(s.get("$defs").get("uncovered").get("properties")));
+        assertEquals(Vocabulary.UNCOVERED_KEYS, strings(s.get("$defs").get("uncovered").get("required")));
         for (Preset p : Preset.values()) {
             assertTrue(strings(top.get("extends").get("enum")).contains(p.id()));
         }
@@ -110,6 +114,10 @@ class PolicySchemaTest {
                     }
                 }
             }
+            if (p.has("uncovered")) {
+                check(file, "uncovered", p.get("uncovered"), keys(s.get("$defs").get("uncovered").get("properties")),
+                        unknown);
+            }
             if (p.has("rules")) {
                 for (JsonNode r : p.get("rules")) {
                     check(file, "rules[]", r, keys(s.get("$defs").get("rule").get("properties")), unknown);
@@ -130,11 +138,19 @@ class PolicySchemaTest {
             List<com.networknt.schema.Error> errors = schema.validate(JSON.readTree(file.toFile()));
             assertEquals(List.of(), errors.stream().map(Object::toString).toList(), file.toString());
         }
-        for (String broken : List.of("{}", "{\"fiffPolicy\": 2}", "{\"fiffPolicy\": 1, \"extra\": 1}",
-                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"value\": \"x\"}]}",
-                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\"}]}",
-                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"plain\"}]}",
-                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"keep\": true}}}")) {
+        String ext = ", \"extends\": \"mne-anonymize\"}";
+        for (String broken : List.of("{}", "{\"fiffPolicy\": 1}", "{\"fiffPolicy\": 2" + ext,
+                "{\"fiffPolicy\": 1, \"extra\": 1" + ext,
+                "{\"fiffPolicy\": 1, \"extends\": \"None\"}",
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"keep\", \"value\": \"x\"}]" + ext,
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\"}]" + ext,
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"plain\"}]" + ext,
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"keep\": true}}" + ext,
+                "{\"fiffPolicy\": 1, \"uncovered\": {\"keep\": \"all\", \"comment\": \"c\"}" + ext,
+                "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": \"all\"}}",
+                "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": [], \"comment\": \"c\"}}",
+                "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": \"some\", \"comment\": \"c\"}}",
+                "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": \"all\", \"comment\": \" \"}}")) {
             assertTrue(!schema.validate(JSON.readTree(broken)).isEmpty(), broken);
             org.junit.jupiter.api.Assertions.assertThrows(PolicyFileException.class,
                     () -> PolicyLoader.standard().parse(broken, "broken.json"), broken);
