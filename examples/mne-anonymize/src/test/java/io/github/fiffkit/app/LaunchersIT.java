@@ -292,7 +292,8 @@ class LaunchersIT {
     void mneAnonymizeReadsTheKeyedHashSecretFromTheEnvironment() throws Exception {
         Path in = Files.copy(SAMPLE, dir.resolve("sample_raw.fif"));
         Path policy = Files.writeString(dir.resolve("p.json"),
-                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"hash\"}], \"extends\": \"mne-anonymize\"}");
+                "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\","
+                + " \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"hash\"}]}");
         env.put("FIFFKIT_IT_SECRET", "an environment secret");
         Result r = run(BIN.resolve("mne_anonymize"), "--no-gui", "-i", in.toString(), "-o",
                 dir.resolve("a.fif").toString(), "--policy", policy.toString(), "--secret-env", "FIFFKIT_IT_SECRET");

@@ -73,7 +73,7 @@ class PolicyJsonTest {
         String json = """
                 {"fiffPolicy": 1, "rules": [{"tag": 1, "action": "pseudonym", "table": "t.csv", "missing": "hash",
                  "secret": "env:K"}],
-                 "extends": "mne-anonymize"}""";
+                 "extends": "none", "uncovered": {"keep": "all", "comment": "only the table's hash is tested"}}""";
         PolicyLoader l = PolicyLoader.standard().withEnvironment(Map.of("K", "the-secret-value")).withBaseDirectory(dir);
         Policy a = l.parse(json, "p.json");
         assertFalse(a.canonicalJson().contains("the-secret-value"));

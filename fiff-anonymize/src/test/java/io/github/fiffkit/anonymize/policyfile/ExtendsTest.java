@@ -160,6 +160,16 @@ class ExtendsTest {
         assertEquals(List.of("rules[0].tag"), ps.stream().map(PolicyProblem::field).toList(), ps::toString);
     }
 
+    @Test
+    void thePolicyFilesPageListsTheSeedTableAsTheLoaderHasIt() throws Exception {
+        java.nio.file.Path page = ExamplePoliciesTest.SAMPLES.resolve("../../docs/policy-files.md").normalize();
+        String text = java.nio.file.Files.readString(page).replaceAll("\\s+", " ");
+        String list = SEED.stream().map(t -> "`" + FiffKind.describe(t.kind()) + "`"
+                + (t.inBlock() == null ? "" : " in `" + FiffBlock.describe(t.inBlock()) + "`"))
+                .collect(Collectors.joining(", "));
+        assertTrue(text.contains(list), () -> page + " should list the seed table as " + list);
+    }
+
     private static List<String> messages(String json) {
         return problems(json).stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.toList());
     }

@@ -623,18 +623,18 @@ class PolicyLoaderTest {
                 {
                   "fiffPolicy": 1,
                   "name": "lab",
+                  "extends": "mne-anonymize",
                   "options": { "brute": "yes" },
                   "rules": [
                     { "tag": "FIFF_SUBJ_HIS", "action": "keep" }
                   ]
-                ,
-                 "extends": "mne-anonymize"}
+                }
                 """);
         PolicyFileException e = assertThrows(PolicyFileException.class, () -> PolicyFiles.load(f));
         String nl = System.lineSeparator();
         assertEquals("the policy file " + f + " has 2 problems:" + nl
-                + "  " + f + ":4:25: options.brute: \"brute\" must be true or false, not text (\"yes\")" + nl
-                + "  " + f + ":6:14: rules[0].tag: unknown tag name \"FIFF_SUBJ_HIS\"; did you mean"
+                + "  " + f + ":5:25: options.brute: \"brute\" must be true or false, not text (\"yes\")" + nl
+                + "  " + f + ":7:14: rules[0].tag: unknown tag name \"FIFF_SUBJ_HIS\"; did you mean"
                 + " \"FIFF_SUBJ_HIS_ID\"?", e.getMessage());
     }
 
