@@ -5,10 +5,11 @@
  * {@link io.github.fiffkit.anonymize.policyfile.PolicyFileException}.
  *
  * <p>Inside, one class per concept (none of them public): {@code LocatedJson} reads the text into values that
- * know their line and column; {@code Vocabulary} holds the keys and actions of the format (a new key starts
- * there and in the JSON Schema); {@code PolicyReading} reads the policy object, with {@code OptionsAndDates},
- * {@code RuleReader}, {@code Values} (days, dates, instants, FIFF codes), {@code Secrets} ({@code env:} and
- * {@code file:}) and {@code PseudonymTable}; {@code Problems} collects the mistakes and {@code Suggestions} offers
- * the "did you mean".
+ * know their line and column, and {@code JsonSyntax} says what is wrong with broken JSON; {@code Vocabulary} holds
+ * the keys and actions of the format (a new key starts there and in the JSON Schema); {@code PolicyReading} reads
+ * the policy object, with {@code OptionsAndDates}, {@code RuleReader}, {@code Values} (days, dates, instants, FIFF
+ * codes), {@code Secrets} ({@code env:} and {@code file:}), {@code PseudonymTable} and {@code CoverageCheck} (what
+ * a policy that extends {@code "none"} leaves of the seed table); {@code Problems} collects the mistakes and
+ * {@code Suggestions} offers the "did you mean".
  */
 package io.github.fiffkit.anonymize.policyfile;
