@@ -86,7 +86,9 @@ final class PolicyReading {
         Node list = root.fields.get("rules");
         List<Node> ruleNodes = new ArrayList<>();
         boolean allRead = true;
-        if (list != null && problems.expect(list, Kind.ARRAY, "rules", "the rules")) {
+        if (list != null && !problems.expect(list, Kind.ARRAY, "rules", "the rules")) {
+            allRead = false;
+        } else if (list != null) {
             for (int i = 0; i < list.items.size(); i++) {
                 Rule rule = rules.rule(list.items.get(i), "rules[" + i + "]", i + 1);
                 if (rule != null) {

@@ -158,6 +158,8 @@ class ExtendsTest {
         List<PolicyProblem> ps = problems("{\"fiffPolicy\": 1, \"extends\": \"none\","
                 + " \"rules\": [{\"tag\": \"FIFF_SUBJ_NAME\", \"action\": \"remove\"}]}");
         assertEquals(List.of("rules[0].tag"), ps.stream().map(PolicyProblem::field).toList(), ps::toString);
+        List<PolicyProblem> notAList = problems("{\"fiffPolicy\": 1, \"extends\": \"none\", \"rules\": {}}");
+        assertEquals(List.of("rules"), notAList.stream().map(PolicyProblem::field).toList(), notAList::toString);
     }
 
     @Test
