@@ -202,10 +202,15 @@ public final class Anonymizer {
     }
 
     /**
-     * Verifies a file against this anonymizer's policy: a dry run that passes when the policy would change no
+     * Verifies a file against this anonymizer's policy alone: a dry run that passes when the policy would change no
      * tag. Results the policy cannot reproduce from its own output pass when they are well formed: times moved by
      * an offset (machine ids must be zero), keyed hashes (16 hexadecimal digits or a non-negative number),
      * pseudonyms (a value of the table, or a hash when the table hashes missing values). Nothing is written.
+     *
+     * <p>This is a policy check, not a search for personal data: a tag the policy keeps passes whatever it holds,
+     * so a name in free text that the policy keeps (an annotation description, a comment outside the measurement
+     * info, the acquisition parameters) is not seen. The result says so in {@link VerifyResult#limits()}; verify
+     * against the original ({@link #verify(Path, Path)}) to search for it.
      *
      * <pre>{@code
      * VerifyResult v = Anonymizer.builder().policy(PolicyFiles.load(policyFile)).build().verify(Path.of("out.fif"));
@@ -220,5 +225,47 @@ public final class Anonymizer {
      */
     public VerifyResult verify(Path input) throws IOException {
         return verifier.replay(input);
+    }
+
+    /**
+     * Verifies an output against its original: the check of {@link #verify(Path)}, and the leak check. The policy
+     * runs on the original as a dry run, which tells every value it changes (names, IDs, HIS id, experimenter,
+     * comments, device and file IDs, file paths, dates, the birthday), and each of them is searched in every text,
+     * ID, date and birthday tag of the output. Each hit names the tag, where it is, which original value it holds
+     * (never the value) and the rule that would remove it. Nothing is written.
+     *
+     * <pre>{@code
+     * VerifyResult v = anonymizer.verify(Path.of("sub01_raw_anon.fif"), Path.of("sub01_raw.fif"));
+     * v.leaks().forEach(hit -> System.out.println(hit));   // FIFF_COMMENT in /FIFFB_MEAS/... still holds ...
+     * }</pre>
+     *
+     * @param output   the file to check, usually an output of this anonymizer
+     * @param original the file it was made from
+     * @return the findings and the leak check's hits
+     * @throws InputException when the output or the original cannot be read
+     * @throws IOException    as {@link #plan(Path)} does, for either file
+     */
+    public VerifyResult verify(Path output, Path original) throws IOException {
+        return verifier.againstOriginals(List.of(output), List.of(original)).get(0);
+    }
+
+    /**
+     * Verifies the outputs of a split recording against their originals, paired in order, as
+     * {@link #verify(Path, Path)} does for one file. The originals are read as one recording, as
+     * {@link #anonymizeRecording(List, List)} reads them (the first part's measurement date, the references' file
+     * names mapped to the outputs').
+     *
+     * @param outputs   the outputs, in order
+     * @param originals their originals, in the same order
+     * @return one result per pair
+     * @throws IllegalArgumentException when the lists are empty or of different lengths
+     * @throws IOException              as {@link #verify(Path, Path)} does
+     */
+    public List<VerifyResult> verifyRecording(List<Path> outputs, List<Path> originals) throws IOException {
+        if (outputs.size() != originals.size() || outputs.isEmpty()) {
+            throw new IllegalArgumentException("one original per output is needed: " + outputs.size()
+                    + " outputs, " + originals.size() + " originals");
+        }
+        return verifier.againstOriginals(outputs, originals);
     }
 }

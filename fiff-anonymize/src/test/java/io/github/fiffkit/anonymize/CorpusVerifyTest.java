@@ -8,6 +8,7 @@ import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.report.Report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every corpus file through every preset and every sample policy: verify passes on each output, and a report of
- * each run is valid JSON naming the policy's hash. Runs with {@code -Pcorpus -Dfiff.corpus=<absolute dir>}.
+ * Every corpus file through every preset and every sample policy: verify passes on each output, verify against
+ * the original finds exactly the hits of the run's own leak check, and a report of each run is valid JSON naming
+ * the policy's hash. Runs with {@code -Pcorpus -Dfiff.corpus=<absolute dir>}.
  */
 @Tag("corpus")
 class CorpusVerifyTest {
@@ -34,10 +36,11 @@ class CorpusVerifyTest {
     Stream<DynamicTest> verifyPassesOnEveryOutput() throws IOException {
         List<Anonymizer> anonymizers = new ArrayList<>();
         for (Preset p : Preset.values()) {
-            anonymizers.add(Anonymizer.builder().preset(p).build());
+            anonymizers.add(Anonymizer.builder().preset(p).leakCheck(true).build());
         }
         for (Path sample : ExamplePoliciesTest.samples()) {
-            anonymizers.add(Anonymizer.builder().policy(ExamplePoliciesTest.LOADER.load(sample)).build());
+            anonymizers.add(Anonymizer.builder().policy(ExamplePoliciesTest.LOADER.load(sample)).leakCheck(true)
+                    .build());
         }
         List<DynamicTest> tests = new ArrayList<>();
         int i = 0;
@@ -61,6 +64,9 @@ class CorpusVerifyTest {
         }
         VerifyResult v = a.verify(out);
         assertTrue(v.passed(), () -> "verify findings on the output: " + v.findings());
+        VerifyResult full = a.verify(out, file);
+        assertEquals(r.leaks(), full.leaks(), "verify against the original finds what the run's leak check found");
+        assertEquals(List.of(), full.findings());
         String json = Report.of(a.policy()).toJson(r);
         assertTrue(json.contains("\"sha256\":\"" + a.policy().sha256() + "\""), json);
         Files.delete(out);

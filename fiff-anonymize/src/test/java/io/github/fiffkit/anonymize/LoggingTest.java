@@ -66,6 +66,8 @@ class LoggingTest {
             a.plan(in);
             a.verify(out);
             a.verify(in);
+            a.verify(out, in);
+            a.verify(in, in);
         });
         assertTrue(events.stream().anyMatch(e -> e.level() == Level.DEBUG), "decisions are logged");
         List<String> found = new ArrayList<>();

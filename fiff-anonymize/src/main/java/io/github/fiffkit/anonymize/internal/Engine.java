@@ -180,16 +180,7 @@ public final class Engine {
             try (Writeback writeback = channel == null || compress ? null
                     : new Writeback(channel, settings.files(), Writeback.STEP)) {
                 pass.progress = writeback;
-                try (FiffReader reader = open(opener, name)) {
-                    pass.run(reader, channel);
-                } catch (FiffFormatException | PolicyException | InputException e) {
-                    throw e;
-                } catch (IOException e) {
-                    if (pass.writing) {
-                        throw e;
-                    }
-                    throw new InputException(name + ": cannot read: " + describe(e), e);
-                }
+                runPass(pass, opener, name, channel);
             }
             List<LeakHit> leaks = List.of();
             if (channel != null) {
@@ -234,6 +225,63 @@ public final class Engine {
                 PendingOutput.discardQuietly(settings.files(), packed);
             }
         }
+    }
+
+    /** Runs a pass; a failure to read is the input's, a failure while writing the output's. */
+    private void runPass(TagPass pass, Opener opener, String name, FileChannel channel) throws IOException {
+        try (FiffReader reader = open(opener, name)) {
+            pass.run(reader, channel);
+        } catch (FiffFormatException | PolicyException | InputException e) {
+            throw e;
+        } catch (IOException e) {
+            if (pass.writing) {
+                throw e;
+            }
+            throw new InputException(name + ": cannot read: " + describe(e), e);
+        }
+    }
+
+    /**
+     * What the leak check found in a file against its original.
+     *
+     * @param hits       the original values found, in the file's order
+     * @param notChecked descriptions of original values too short to search
+     * @param warnings   unusual things about the original
+     */
+    public record Comparison(List<LeakHit> hits, List<String> notChecked, List<String> warnings) {
+    }
+
+    /**
+     * The leak check of a file against its original: the policy runs on the original as a dry run, which tells
+     * every value it changes and what it writes instead, and the file is searched for those values. Nothing is
+     * written.
+     *
+     * @param original     the original
+     * @param originalName its name for messages
+     * @param facts        the original's pre-scan
+     * @param rec          what the recording's parts share
+     * @param file         the file to search, usually an output of this policy (plain or gzip-compressed)
+     * @return the hits
+     * @throws IOException when the original or the file cannot be read, or the policy cannot be applied
+     */
+    public Comparison compare(Opener original, String originalName, FileFacts facts, Recording rec, Path file)
+            throws IOException {
+        Optional<FiffTime> reference = rec.reference().isPresent() ? rec.reference() : facts.measurementDate();
+        DateModel model = DateModel.resolve(settings.policy().dates(), reference);
+        TagPass pass = new TagPass(settings, originalName, facts, model, reference, rec);
+        runPass(pass, original, originalName, null);
+        List<LeakHit> hits;
+        try {
+            hits = pass.leaks.check(file, settings.limits());
+        } catch (FiffFormatException | InputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + describe(e), e);
+        }
+        for (LeakHit h : hits) {
+            LOG.warn("{}: leak check against {}: {}", file, originalName, h);
+        }
+        return new Comparison(hits, pass.leaks.notChecked(), pass.warnings);
     }
 
     private void log(String name, TagPass pass, List<LeakHit> leaks) {

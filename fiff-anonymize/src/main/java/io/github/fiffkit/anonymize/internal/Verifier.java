@@ -4,30 +4,58 @@ import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult;
+import io.github.fiffkit.anonymize.result.VerifyResult.Check;
 
 import io.github.fiffkit.core.FiffReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Verifies a file against a policy: a dry run of the policy as {@link VerifyRules} turns it, which passes when
- * it would change no tag. Nothing is written. Immutable and thread-safe.
+ * Verifies a file against a policy, alone or with its original. Alone: a dry run of the policy as
+ * {@link VerifyRules} turns it, which passes when it would change no tag. With the original: the same, plus the
+ * leak check of {@link Engine#compare}, which runs the policy on the original as a dry run to learn every value it
+ * changes and searches the file for them. Each result says which checks ran and what they cannot see. Nothing is
+ * written. Immutable and thread-safe.
  */
 public final class Verifier {
+    /** What the policy replay alone cannot see. */
+    static final List<String> REPLAY_LIMITS = List.of(
+            "free text is not searched without the original: a name in a comment, an annotation description or the"
+                    + " acquisition parameters passes when the policy keeps that tag (verify against the original"
+                    + " to search for it)",
+            "the replay is as strong as the policy: a tag the policy keeps passes, whatever it holds",
+            "results the policy cannot reproduce from the file (dates moved by an offset, keyed hashes, pseudonyms,"
+                    + " custom actions) pass when well formed: without the original it cannot be told which values"
+                    + " they replaced");
+    /** What the leak check against the original cannot see. */
+    static final List<String> ORIGINAL_LIMITS = List.of(
+            "only the values that the policy changes in the original are searched: personal data that the original"
+                    + " holds only in tags the policy keeps is unknown to the check",
+            "each text value is searched as a whole, as a word, ignoring case, read as Latin-1 and as UTF-8 (a value"
+                    + " 'Dr A. Smith' is not found as 'Smith' alone); values shorter than 4 characters are not"
+                    + " searched (see notChecked)",
+            "numbers are searched only as machine ids, times and birthdays in ID, date and birthday tags; text tags"
+                    + " over 4 MiB, bulk data and tags outside the chain are not read");
+
     private final Policy policy;
     private final Engine replay;
+    private final Engine original;
 
     /**
      * @param policy   the policy as the anonymizer applies it
-     * @param settings the anonymizer's engine settings; the policy, rules, leak check and directory are replaced
+     * @param settings the anonymizer's engine settings (the replay replaces the policy, rules, leak check and
+     *                 directory)
      */
     public Verifier(Policy policy, Engine.Settings settings) {
         this.policy = policy;
         Policy checked = VerifyRules.policy(policy);
         this.replay = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked), settings.recordOldValues(),
                 false, false, settings.limits(), settings.files(), settings.ruleValueLimit()), false);
+        this.original = new Engine(settings, false);
     }
 
     /**
@@ -46,6 +74,43 @@ public final class Verifier {
                 findings.add(c);
             }
         }
-        return new VerifyResult(input.toString(), policy.name(), findings, r.warnings());
+        return new VerifyResult(input.toString(), null, policy.name(), findings, List.of(), List.of(),
+                List.of(Check.POLICY_REPLAY), REPLAY_LIMITS, r.warnings());
+    }
+
+    /**
+     * Checks the parts of a recording against their originals, paired in order: the originals are read as one
+     * recording (the first part's measurement date, the file names of the references mapped to the outputs'), as
+     * the anonymizer read them.
+     *
+     * @param outputs   the files to check
+     * @param originals their originals, in the same order
+     * @return one result per pair
+     * @throws IOException when an original or an output cannot be read, or the policy cannot be applied
+     */
+    public List<VerifyResult> againstOriginals(List<Path> outputs, List<Path> originals) throws IOException {
+        List<FileFacts> facts = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < originals.size(); i++) {
+            Path in = originals.get(i);
+            facts.add(original.scan(limits -> FiffReader.open(in, limits), in.toString()));
+            names.put(in.getFileName().toString(), outputs.get(i).getFileName().toString());
+        }
+        Engine.Recording rec = new Engine.Recording(facts.get(0).measurementDate(), Engine.names(names));
+        List<VerifyResult> results = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Path in = originals.get(i);
+            Path out = outputs.get(i);
+            VerifyResult r = replay(out);
+            Engine.Comparison c = original.compare(limits -> FiffReader.open(in, limits), in.toString(), facts.get(i),
+                    rec, out);
+            List<String> warnings = new ArrayList<>(r.warnings());
+            for (String w : c.warnings()) {
+                warnings.add("the original: " + w);
+            }
+            results.add(new VerifyResult(out.toString(), in.toString(), policy.name(), r.findings(), c.hits(),
+                    c.notChecked(), List.of(Check.POLICY_REPLAY, Check.LEAK_CHECK), ORIGINAL_LIMITS, warnings));
+        }
+        return results;
     }
 }

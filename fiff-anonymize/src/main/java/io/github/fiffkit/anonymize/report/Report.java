@@ -46,8 +46,10 @@ import java.util.Properties;
  * ({@code read}, {@code written}, {@code changed}), {@code warnings}, {@code changes} (each: {@code position},
  * {@code kind}, {@code kindName}, {@code block}, {@code blockNames}, {@code action}, {@code rule},
  * {@code removed}, {@code newValue}, and {@code oldValue} only with old values), {@code leakCheck} ({@code ran},
- * {@code hits}, {@code notChecked}); a verify record has {@code passed} and {@code findings} instead of the
- * changes; a failure record has {@code status} and {@code error}.
+ * {@code hits}, {@code notChecked}); a verify record has {@code original} ({@code name}, or {@code null} when
+ * verified without it), {@code passed}, {@code checks} ({@code policyReplay}, {@code leakCheck}), {@code limits}
+ * (what those checks cannot see, in words), {@code warnings}, {@code findings} (as the changes) and
+ * {@code leakCheck} instead of the changes and sizes; a failure record has {@code status} and {@code error}.
  */
 public final class Report {
     /** The version of the report format. */
@@ -231,18 +233,7 @@ public final class Report {
         r.put("changes", changes(res.changes()));
         Map<String, Object> leak = new LinkedHashMap<>();
         leak.put("ran", res.leakChecked());
-        List<Object> hits = new ArrayList<>();
-        for (LeakHit h : res.leaks()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("position", h.position());
-            m.put("kind", h.kind());
-            m.put("kindName", io.github.fiffkit.core.FiffKind.describe(h.kind()));
-            putBlock(m, h.blockPath());
-            m.put("what", h.what());
-            m.put("suggestion", h.suggestion());
-            hits.add(m);
-        }
-        leak.put("hits", hits);
+        leak.put("hits", hits(res.leaks()));
         leak.put("notChecked", res.notChecked());
         r.put("leakCheck", leak);
         return r;
@@ -253,10 +244,40 @@ public final class Report {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("name", res.input());
         r.put("input", in);
+        if (res.original() == null) {
+            r.put("original", null);
+        } else {
+            Map<String, Object> original = new LinkedHashMap<>();
+            original.put("name", res.original());
+            r.put("original", original);
+        }
         r.put("passed", res.passed());
+        r.put("checks", res.checks().stream().map(VerifyResult.Check::key).toList());
+        r.put("limits", res.limits());
         r.put("warnings", res.warnings());
         r.put("findings", changes(res.findings()));
+        Map<String, Object> leak = new LinkedHashMap<>();
+        leak.put("ran", res.leakChecked());
+        leak.put("hits", hits(res.leaks()));
+        leak.put("notChecked", res.notChecked());
+        r.put("leakCheck", leak);
         return r;
+    }
+
+    /** The leak check's hits: where each is and which original value it holds, never the value. */
+    private static List<Object> hits(List<LeakHit> leaks) {
+        List<Object> hits = new ArrayList<>();
+        for (LeakHit h : leaks) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("position", h.position());
+            m.put("kind", h.kind());
+            m.put("kindName", io.github.fiffkit.core.FiffKind.describe(h.kind()));
+            putBlock(m, h.blockPath());
+            m.put("what", h.what());
+            m.put("suggestion", h.suggestion());
+            hits.add(m);
+        }
+        return hits;
     }
 
     private List<Object> changes(List<TagChange> changes) {
