@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
 
 /**
  * Coverage-guided fuzzing of the anonymizer with Jazzer: any bytes, read through a channel, anonymized to a
@@ -59,7 +60,7 @@ class AnonymizerFuzzTest {
         Files.deleteIfExists(out);
         AnonymizationResult result;
         try {
-            result = ANONYMIZER.anonymize(new BytesChannel(data), "fuzz.fif", out);
+            result = ANONYMIZER.anonymize(ByteArraySeekableByteChannel.wrap(data), "fuzz.fif", out);
         } catch (FiffFormatException | InputException | PolicyException expected) {
             if (expected.getMessage() == null || !expected.getMessage().startsWith("fuzz.fif")) {
                 throw new AssertionError("an error names the input first", expected);

@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
 
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffFormatException.Problem;
@@ -28,7 +31,6 @@ import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -346,28 +348,17 @@ class BadInputMatrixTest {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         String before = Sha256.hex(in);
         Path out = failure == OutputFailure.MISSING_FOLDER ? dir.resolve("missing/out.fif") : dir.resolve("out.fif");
-        OutputFiles files = switch (failure) {
-            case MISSING_FOLDER -> OutputFiles.DEFAULT;
-            case UNWRITABLE_FOLDER -> new OutputFiles() {
-                @Override
-                public Path createTemporary(Path target) throws IOException {
-                    throw new AccessDeniedException(target.getParent().toString(), null, "Permission denied");
-                }
-            };
-            case DISK_FULL -> new SafeWritingTest.FullDisk(700);
-            case FORCE_FAILS -> new OutputFiles() {
-                @Override
-                public void force(FileChannel channel) throws IOException {
-                    throw new IOException("Input/output error (injected)");
-                }
-            };
-            case RENAME_FAILS -> new OutputFiles() {
-                @Override
-                public void commit(Path temp, Path target) throws IOException {
-                    throw new IOException("rename failed (injected)");
-                }
-            };
-        };
+        OutputFiles files = spy(OutputFiles.class);
+        switch (failure) {
+            case MISSING_FOLDER -> {
+                // the file system as it is
+            }
+            case UNWRITABLE_FOLDER -> doThrow(new AccessDeniedException(dir.toString(), null, "Permission denied"))
+                    .when(files).createTemporary(any());
+            case DISK_FULL -> files = FullDiskChannel.files(700);
+            case FORCE_FAILS -> doThrow(new IOException("Input/output error (injected)")).when(files).force(any());
+            case RENAME_FAILS -> doThrow(new IOException("rename failed (injected)")).when(files).commit(any(), any());
+        }
         Anonymizer a = Anonymizer.builder().outputFiles(files).build();
         for (Entry entry : Entry.values()) {
             IOException e = assertThrows(IOException.class, () -> run(a, in, out, entry));
@@ -383,7 +374,7 @@ class BadInputMatrixTest {
     void anOutputFailureLeavesAnExistingTargetAsItWas() throws IOException {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Path out = Files.write(dir.resolve("out.fif"), new byte[] {1, 2, 3});
-        Anonymizer a = Anonymizer.builder().outputFiles(new SafeWritingTest.FullDisk(700)).build();
+        Anonymizer a = Anonymizer.builder().outputFiles(FullDiskChannel.files(700)).build();
         assertThrows(IOException.class, () -> a.anonymize(in, out));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
         assertEquals(List.of("in.fif", "out.fif"), Folders.listing(dir));

@@ -1,10 +1,6 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.output.OutputFiles;
-
-
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
@@ -17,13 +13,8 @@ public final class CrashChild {
 
     public static void main(String[] args) throws IOException {
         long delay = Long.parseLong(args[2]);
-        OutputFiles slow = new OutputFiles() {
-            @Override
-            public FileChannel open(Path temp) throws IOException {
-                return new SafeWritingTest.LimitedChannel(OutputFiles.super.open(temp), Long.MAX_VALUE, delay);
-            }
-        };
-        Anonymizer.builder().outputFiles(slow).build().anonymize(Path.of(args[0]), Path.of(args[1]));
+        Anonymizer.builder().outputFiles(FullDiskChannel.files(Long.MAX_VALUE, delay)).build()
+                .anonymize(Path.of(args[0]), Path.of(args[1]));
         System.out.println("done");
     }
 }

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
 
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;
@@ -22,8 +25,6 @@ import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,26 +38,12 @@ class SafeWritingTest {
     @TempDir
     Path dir;
 
-    /** A file layer whose channels fail once a number of bytes has been written, like a full disk. */
-    static final class FullDisk implements OutputFiles {
-        final long capacity;
-
-        FullDisk(long capacity) {
-            this.capacity = capacity;
-        }
-
-        @Override
-        public FileChannel open(Path temp) throws IOException {
-            return new LimitedChannel(OutputFiles.super.open(temp), capacity);
-        }
-    }
-
     @Test
     void aFullDiskLeavesNoOutputAndNoTemporaryFile() throws IOException {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         byte[] before = Files.readAllBytes(in);
         Path out = dir.resolve("out.fif");
-        Anonymizer a = Anonymizer.builder().outputFiles(new FullDisk(500)).build();
+        Anonymizer a = Anonymizer.builder().outputFiles(FullDiskChannel.files(500)).build();
         IOException e = assertThrows(IOException.class, () -> a.anonymize(in, out));
         assertTrue(e.getMessage().contains("No space left"), e.getMessage());
         assertEquals(List.of("in.fif"), Folders.listing(dir));
@@ -67,12 +54,8 @@ class SafeWritingTest {
     void aFailedRenameLeavesNoOutputAndNoTemporaryFile() throws IOException {
         Path in = Phi.standard().write(dir.resolve("in.fif"));
         Path out = dir.resolve("out.fif");
-        OutputFiles failingMove = new OutputFiles() {
-            @Override
-            public void commit(Path temp, Path target) throws IOException {
-                throw new IOException("rename failed (injected)");
-            }
-        };
+        OutputFiles failingMove = spy(OutputFiles.class);
+        doThrow(new IOException("rename failed (injected)")).when(failingMove).commit(any(), any());
         IOException e = assertThrows(IOException.class,
                 () -> Anonymizer.builder().outputFiles(failingMove).build().anonymize(in, out));
         assertEquals("rename failed (injected)", e.getMessage());
@@ -199,134 +182,5 @@ class SafeWritingTest {
         assertEquals(Sha256.hex(out), r.outputSha256());
         AnonymizationResult none = Anonymizer.builder().build().anonymize(in, out);
         assertEquals(null, none.inputSha256());
-    }
-
-    /** A delegating channel that fails like a full disk after a number of bytes. */
-    static final class LimitedChannel extends FileChannel {
-        private final FileChannel d;
-        private final long capacity;
-        private final long delayMillis;
-
-        LimitedChannel(FileChannel d, long capacity) {
-            this(d, capacity, 0);
-        }
-
-        /** Also sleeps before each write, like a slow disk, so that a test can interrupt a write half-way. */
-        LimitedChannel(FileChannel d, long capacity, long delayMillis) {
-            this.d = d;
-            this.capacity = capacity;
-            this.delayMillis = delayMillis;
-        }
-
-        private void check(long end) throws IOException {
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted");
-                }
-            }
-            if (end > capacity) {
-                throw new IOException("No space left on device (injected)");
-            }
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return d.read(dst);
-        }
-
-        @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return d.read(dsts, offset, length);
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            check(d.position() + src.remaining());
-            return d.write(src);
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            long n = 0;
-            for (int i = offset; i < offset + length; i++) {
-                n += srcs[i].remaining();
-            }
-            check(d.position() + n);
-            return d.write(srcs, offset, length);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return d.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws IOException {
-            d.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return d.size();
-        }
-
-        @Override
-        public FileChannel truncate(long size) throws IOException {
-            d.truncate(size);
-            return this;
-        }
-
-        @Override
-        public void force(boolean metaData) throws IOException {
-            d.force(metaData);
-        }
-
-        @Override
-        public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target)
-                throws IOException {
-            return d.transferTo(position, count, target);
-        }
-
-        @Override
-        public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count)
-                throws IOException {
-            check(position + count);
-            return d.transferFrom(src, position, count);
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return d.read(dst, position);
-        }
-
-        @Override
-        public int write(ByteBuffer src, long position) throws IOException {
-            check(position + src.remaining());
-            return d.write(src, position);
-        }
-
-        @Override
-        public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-            return d.map(mode, position, size);
-        }
-
-        @Override
-        public java.nio.channels.FileLock lock(long position, long size, boolean shared) throws IOException {
-            return d.lock(position, size, shared);
-        }
-
-        @Override
-        public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            return d.tryLock(position, size, shared);
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
-            d.close();
-        }
     }
 }

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,31 +21,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 
 /** The commit of a split recording is all or nothing: a part that cannot be moved in undoes the ones before. */
 class SplitCommitTest {
     @TempDir
     Path dir;
 
-    /** A file layer whose commit onto one target fails, as a rename refused by the file system would. */
-    static final class FailingCommit implements OutputFiles {
-        final Path failOn;
-        final List<Path> committed = new ArrayList<>();
+    /** The file system, but a commit onto {@code failOn} fails, as a rename refused by the file system would. */
+    private static OutputFiles failingCommitOnto(Path failOn) throws IOException {
+        OutputFiles files = spy(OutputFiles.class);
+        doThrow(new IOException("rename failed (injected)")).when(files)
+                .commit(any(), argThat(target -> target.toAbsolutePath().equals(failOn.toAbsolutePath())));
+        return files;
+    }
 
-        FailingCommit(Path failOn) {
-            this.failOn = failOn.toAbsolutePath();
-        }
+    /** The target of every commit tried, in order, the one that failed included. */
+    private static List<Path> commitsTried(OutputFiles files) throws IOException {
+        ArgumentCaptor<Path> targets = ArgumentCaptor.forClass(Path.class);
+        verify(files, atLeast(0)).commit(any(), targets.capture());
+        return targets.getAllValues().stream().map(Path::toAbsolutePath).toList();
+    }
 
-        @Override
-        public void commit(Path temp, Path target) throws IOException {
-            if (target.toAbsolutePath().equals(failOn)) {
-                throw new IOException("rename failed (injected)");
-            }
-            OutputFiles.super.commit(temp, target);
-            committed.add(target);
-        }
+    private static List<Path> absolute(Path... paths) {
+        return Stream.of(paths).map(Path::toAbsolutePath).toList();
     }
 
     /** Every file under a folder with its bytes. */
@@ -67,14 +75,13 @@ class SplitCommitTest {
         Map<String, byte[]> inputs = snapshot(inDir);
         Path outDir = Files.createDirectory(dir.resolve("out"));
         List<Path> outs = SplitRecording.outputNames(outDir.resolve("r.fif"), parts.size());
-        FailingCommit files = new FailingCommit(outs.get(1));
+        OutputFiles files = failingCommitOnto(outs.get(1));
         Anonymizer a = Anonymizer.builder().outputFiles(files).build();
 
         IOException e = assertThrows(IOException.class, () -> a.anonymizeRecording(parts, outs));
 
         assertEquals("rename failed (injected)", e.getMessage());
-        assertEquals(List.of(outs.get(0).toAbsolutePath()),
-                files.committed.stream().map(Path::toAbsolutePath).toList(), "part 1 was moved in first");
+        assertEquals(absolute(outs.get(0), outs.get(1)), commitsTried(files), "part 1 was moved in first");
         assertEquals(Map.of(), snapshot(outDir), "no part, temporary file or backup is left");
         assertSameFiles(inputs, snapshot(inDir));
     }
@@ -90,13 +97,13 @@ class SplitCommitTest {
         Files.writeString(outs.get(0), "old part 1");
         Files.writeString(outs.get(1), "old part 2");
         Map<String, byte[]> before = snapshot(outDir);
-        FailingCommit files = new FailingCommit(outs.get(2));
+        OutputFiles files = failingCommitOnto(outs.get(2));
         Anonymizer a = Anonymizer.builder().outputFiles(files).build();
 
         assertThrows(IOException.class, () -> a.anonymizeRecording(parts, outs));
 
         // parts 1 and 2 were moved in before part 3 failed, then their backups were moved back
-        assertEquals(List.of(outs.get(0), outs.get(1), outs.get(1), outs.get(0)), files.committed);
+        assertEquals(absolute(outs.get(0), outs.get(1), outs.get(2), outs.get(1), outs.get(0)), commitsTried(files));
         assertSameFiles(before, snapshot(outDir));
         assertFalse(Files.exists(outs.get(2)));
         assertSameFiles(inputs, snapshot(inDir));
@@ -106,13 +113,13 @@ class SplitCommitTest {
     void aRecordingReplacingItselfIsUnchangedWhenACommitFails() throws IOException {
         List<Path> parts = SplitRecordingTest.writeSplit(dir, "run_raw.fif");
         Map<String, byte[]> before = snapshot(dir);
-        FailingCommit files = new FailingCommit(parts.get(1));
+        OutputFiles files = failingCommitOnto(parts.get(1));
         Anonymizer a = Anonymizer.builder().outputFiles(files).build();
 
         assertThrows(IOException.class, () -> a.anonymizeRecording(parts, parts));
 
-        // part 1 was moved in, then its backup was moved back
-        assertEquals(List.of(parts.get(0), parts.get(0)), files.committed);
+        // part 1 was moved in, then part 2 failed and the backup of part 1 was moved back
+        assertEquals(absolute(parts.get(0), parts.get(1), parts.get(0)), commitsTried(files));
         assertSameFiles(before, snapshot(dir));
     }
 
@@ -155,13 +162,13 @@ class SplitCommitTest {
             sources.add(Files.writeString(staged.resolve("p" + i + ".fif"), "anonymized " + i));
         }
         Map<String, byte[]> before = snapshot(dir);
-        FailingCommit files = new FailingCommit(targets.get(2));
+        OutputFiles files = failingCommitOnto(targets.get(2));
 
         IOException e = assertThrows(IOException.class, () -> OutputFiles.commitAll(files, sources, targets));
 
         assertEquals("rename failed (injected)", e.getMessage());
         assertEquals(0, e.getSuppressed().length);
-        assertEquals(4, files.committed.size(), "two moves, two undone");
+        assertEquals(5, commitsTried(files).size(), "two moves, the one that failed, two undone");
         assertSameFiles(before, snapshot(dir));
     }
 

@@ -19,12 +19,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.io.input.BrokenInputStream;
+import org.apache.commons.io.output.BrokenOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,17 +92,9 @@ class StreamAnonymizeTest {
     @Test
     void anUnreadableInputIsAnInputErrorAndWritesNothing() throws IOException {
         byte[] bytes = Files.readAllBytes(Phi.standard().write(dir.resolve("c.fif")));
-        InputStream failing = new InputStream() {
-            private int left = bytes.length / 2;
-
-            @Override
-            public int read() throws IOException {
-                if (left-- <= 0) {
-                    throw new IOException("connection reset");
-                }
-                return bytes[bytes.length / 2 - left - 1] & 0xff;
-            }
-        };
+        // half of the file, then the connection breaks
+        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, bytes.length / 2),
+                new BrokenInputStream(() -> new IOException("connection reset")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         InputException e = assertThrows(InputException.class,
                 () -> anonymizer().anonymize(failing, "s3a://bucket/c.fif", out));
@@ -111,12 +106,7 @@ class StreamAnonymizeTest {
     @Test
     void aFailingOutputStreamIsAnOutputError() throws IOException {
         Path in = Phi.standard().write(dir.resolve("d.fif"));
-        OutputStream full = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("quota exceeded");
-            }
-        };
+        OutputStream full = new BrokenOutputStream(method -> new IOException("quota exceeded"));
         try (InputStream s = Files.newInputStream(in)) {
             IOException e = assertThrows(IOException.class, () -> anonymizer().anonymize(s, "d.fif", full));
             assertFalse(e instanceof InputException, e.toString());

@@ -14,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;
@@ -21,17 +25,16 @@ import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.TagHeader;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.InOrder;
 
 /** The streaming pass reads no bulk data into memory and forces each output to disk once. */
 class StreamingPassTest {
@@ -95,26 +98,14 @@ class StreamingPassTest {
     @ValueSource(strings = {"once_raw.fif", "once_raw.fif.gz"})
     void everyOutputIsForcedToDiskOnceBeforeTheMove(String name) throws IOException {
         Path in = withBulk();
-        AtomicInteger forces = new AtomicInteger();
-        List<String> order = new ArrayList<>();
-        OutputFiles counting = new OutputFiles() {
-            @Override
-            public void force(FileChannel channel) throws IOException {
-                forces.incrementAndGet();
-                order.add("force");
-                OutputFiles.super.force(channel);
-            }
-
-            @Override
-            public void commit(Path temp, Path target) throws IOException {
-                order.add("commit");
-                OutputFiles.super.commit(temp, target);
-            }
-        };
+        OutputFiles files = spy(OutputFiles.class);
         Path out = dir.resolve(name);
-        Anonymizer.builder().outputFiles(counting).build().anonymize(in, out);
-        assertEquals(1, forces.get());
-        assertEquals(List.of("force", "commit"), order);
+        Anonymizer.builder().outputFiles(files).build().anonymize(in, out);
+        InOrder order = inOrder(files);
+        order.verify(files).force(any());
+        order.verify(files).commit(any(), any());
+        verify(files).force(any());
+        verify(files).commit(any(), any());
         assertEquals(dataBuffers(in).size(), dataBuffers(out).size());
     }
 }

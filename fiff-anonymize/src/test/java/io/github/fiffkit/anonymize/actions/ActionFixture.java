@@ -1,5 +1,10 @@
 package io.github.fiffkit.anonymize.actions;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.github.fiffkit.anonymize.policy.ActionContext;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policy.PolicyOptions;
@@ -8,7 +13,6 @@ import io.github.fiffkit.anonymize.policy.TagAction;
 import io.github.fiffkit.anonymize.policy.Outcome;
 
 import io.github.fiffkit.core.BlockPath;
-import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.TagData;
 import io.github.fiffkit.core.TagHeader;
@@ -28,71 +32,20 @@ public final class ActionFixture {
     public static String applyToText(TagAction action, int kind, String text) throws IOException {
         byte[] data = TagData.ofString(text);
         TagHeader header = new TagHeader(0, kind, FiffType.STRING, data.length, 0);
-        ActionContext ctx = new ActionContext() {
-            @Override
-            public TagHeader tag() {
-                return header;
-            }
-
-            @Override
-            public BlockPath blockPath() {
-                return BlockPath.ROOT;
-            }
-
-            @Override
-            public String source() {
-                return "fixture";
-            }
-
-            @Override
-            public byte[] data() {
-                return data;
-            }
-
-            @Override
-            public String text() {
-                return text;
-            }
-
-            @Override
-            public PolicyOptions options() {
-                return PolicyOptions.NONE;
-            }
-
-            @Override
-            public Optional<FiffTime> measurementDate() {
-                return Optional.empty();
-            }
-
-            @Override
-            public FiffTime moveTime(FiffTime original) {
-                return original;
-            }
-
-            @Override
-            public OptionalInt moveBirthday(int julianDay) {
-                return OptionalInt.of(julianDay);
-            }
-
-            @Override
-            public Set<String> knownPhi() {
-                return Set.of();
-            }
-
-            @Override
-            public String referenceName(String referencedName) {
-                return referencedName;
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public PolicyException fail(String detail) {
-                return new PolicyException(detail);
-            }
-        };
+        // a tag outside any block of a file without dates, PHI or references: dates and names pass unchanged
+        ActionContext ctx = mock(ActionContext.class);
+        when(ctx.tag()).thenReturn(header);
+        when(ctx.blockPath()).thenReturn(BlockPath.ROOT);
+        when(ctx.source()).thenReturn("fixture");
+        when(ctx.data()).thenReturn(data);
+        when(ctx.text()).thenReturn(text);
+        when(ctx.options()).thenReturn(PolicyOptions.NONE);
+        when(ctx.measurementDate()).thenReturn(Optional.empty());
+        when(ctx.moveTime(any())).thenAnswer(call -> call.getArgument(0));
+        when(ctx.moveBirthday(anyInt())).thenAnswer(call -> OptionalInt.of(call.getArgument(0)));
+        when(ctx.knownPhi()).thenReturn(Set.of());
+        when(ctx.referenceName(any())).thenAnswer(call -> call.getArgument(0));
+        when(ctx.fail(any())).thenAnswer(call -> new PolicyException(call.getArgument(0)));
         Outcome o = action.apply(ctx);
         if (o instanceof Outcome.Replace r) {
             return TagData.string(r.data());

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import java.io.IOException;
@@ -150,12 +153,8 @@ class WritebackTest {
 
     @Test
     void anErrorInAWriteBackIsReportedToo() throws Exception {
-        OutputFiles files = new OutputFiles() {
-            @Override
-            public void writeBack(FileChannel channel) {
-                throw new AssertionError("not an IOException");
-            }
-        };
+        OutputFiles files = mock(OutputFiles.class);
+        doThrow(new AssertionError("not an IOException")).when(files).writeBack(any());
         try (FileChannel ch = channel()) {
             Writeback w = new Writeback(ch, files, 10);
             w.accept(10);
