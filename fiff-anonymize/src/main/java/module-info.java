@@ -5,6 +5,7 @@
  */
 module io.github.fiffkit.anonymize {
     requires transitive io.github.fiffkit.core;
+    requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 
