@@ -16,4 +16,5 @@ module io.github.fiffkit.anonymize {
     exports io.github.fiffkit.anonymize.policyfile;
     exports io.github.fiffkit.anonymize.report;
     exports io.github.fiffkit.anonymize.result;
+    exports io.github.fiffkit.anonymize.run;
 }
