@@ -38,36 +38,36 @@ import java.util.Random;
  */
 public final class SampleFileWriter {
     // ---- the invented PHI; tests look for these values ----
-    static final String FIRST_NAME = "Åsa";
-    static final String MIDDLE_NAME = "Märta";
-    static final String LAST_NAME = "Lindqvist-Øberg";
-    static final LocalDate BIRTHDAY = LocalDate.of(1984, 2, 29);
-    static final String HIS_ID = "NIC-1984-0229-AL";
-    static final int SUBJECT_ID = 4207;
-    static final String SUBJECT_COMMENT = "Volunteer, no medication; reach via study nurse at +46 555 0100";
-    static final String EXPERIMENTER = "Dr. Henrik Sandström";
-    static final String DESCRIPTION = "Resting state, eyes closed; subject Lindqvist-Øberg, session 1";
-    static final Instant MEAS_DATE = Instant.parse("2023-05-17T09:41:26.215347Z");
-    static final String UTC_OFFSET = "+0200";
+    public static final String FIRST_NAME = "Åsa";
+    public static final String MIDDLE_NAME = "Märta";
+    public static final String LAST_NAME = "Lindqvist-Øberg";
+    public static final LocalDate BIRTHDAY = LocalDate.of(1984, 2, 29);
+    public static final String HIS_ID = "NIC-1984-0229-AL";
+    public static final int SUBJECT_ID = 4207;
+    public static final String SUBJECT_COMMENT = "Volunteer, no medication; reach via study nurse at +46 555 0100";
+    public static final String EXPERIMENTER = "Dr. Henrik Sandström";
+    public static final String DESCRIPTION = "Resting state, eyes closed; subject Lindqvist-Øberg, session 1";
+    public static final Instant MEAS_DATE = Instant.parse("2023-05-17T09:41:26.215347Z");
+    public static final String UTC_OFFSET = "+0200";
     /** Machine id of the acquisition computer: network card 00:19:B9:A2:7E:4C. */
-    static final int MACHINE_0 = 0x0019B9A2;
-    static final int MACHINE_1 = 0x7E4C0000;
-    static final String WORKING_DIR = "/home/hsandstrom/studies/alpha-rest/sub-4207";
-    static final String COMMAND_LINE = "mne_process_raw --raw /data/meg/lindqvist_asa_19840229/rest_raw.fif"
+    public static final int MACHINE_0 = 0x0019B9A2;
+    public static final int MACHINE_1 = 0x7E4C0000;
+    public static final String WORKING_DIR = "/home/hsandstrom/studies/alpha-rest/sub-4207";
+    public static final String COMMAND_LINE = "mne_process_raw --raw /data/meg/lindqvist_asa_19840229/rest_raw.fif"
             + " --lowpass 40 --save sample_raw.fif";
-    static final int PROJECT_ID = 2023017;
-    static final String PROJECT_NAME = "ALPHA-REST";
-    static final String PROJECT_AIM = "Resting-state alpha rhythm in healthy adults";
-    static final String PROJECT_PERSONS = "Henrik Sandström; Lea Novak";
-    static final String PROJECT_COMMENT = "Pilot recordings at Northfield Imaging Centre";
-    static final String DEVICE_SERIAL = "SN-3141-5926";
-    static final String DEVICE_SITE = "Northfield Imaging Centre, MEG room 2";
+    public static final int PROJECT_ID = 2023017;
+    public static final String PROJECT_NAME = "ALPHA-REST";
+    public static final String PROJECT_AIM = "Resting-state alpha rhythm in healthy adults";
+    public static final String PROJECT_PERSONS = "Henrik Sandström; Lea Novak";
+    public static final String PROJECT_COMMENT = "Pilot recordings at Northfield Imaging Centre";
+    public static final String DEVICE_SERIAL = "SN-3141-5926";
+    public static final String DEVICE_SITE = "Northfield Imaging Centre, MEG room 2";
 
     // ---- the recording ----
-    static final float SFREQ = 250f;
-    static final int SAMPLES_PER_BUFFER = 250;
-    static final int BUFFERS = 4;
-    static final int FIRST_SAMPLE = 12_500;
+    public static final float SFREQ = 250f;
+    public static final int SAMPLES_PER_BUFFER = 250;
+    public static final int BUFFERS = 4;
+    public static final int FIRST_SAMPLE = 12_500;
 
     // FIFF values used below (FIFFV_* constants; fiff-core has no table of them yet)
     private static final int MEG_CH = 1;
@@ -112,7 +112,7 @@ public final class SampleFileWriter {
      * @param out the file to create or replace
      * @throws IOException when it cannot be written
      */
-    static void write(Path out) throws IOException {
+    public static void write(Path out) throws IOException {
         FiffTime measTime = FiffTime.of(MEAS_DATE);
         // the acquisition wrote the file a moment after the measurement started
         FiffTime fileTime = FiffTime.of(MEAS_DATE.plus(Duration.ofMillis(1_834)));

@@ -21,21 +21,21 @@ import java.util.zip.GZIPOutputStream;
 
 /** FIFF files with invented PHI for the application's tests, and ways to read values back. */
 public final class TestFiles {
-    static final String FIRST = "Jennifer";
-    static final String LAST = "Mortensen";
-    static final String HIS = "HIS-778812";
-    static final LocalDate BIRTHDAY = LocalDate.of(1980, 5, 17);
-    static final FiffTime MEAS = FiffTime.of(Instant.parse("2019-03-14T09:26:53.589793Z"));
-    static final int MACHINE0 = 0x00123456;
-    static final int MACHINE1 = 0x789A0000;
+    public static final String FIRST = "Jennifer";
+    public static final String LAST = "Mortensen";
+    public static final String HIS = "HIS-778812";
+    public static final LocalDate BIRTHDAY = LocalDate.of(1980, 5, 17);
+    public static final FiffTime MEAS = FiffTime.of(Instant.parse("2019-03-14T09:26:53.589793Z"));
+    public static final int MACHINE0 = 0x00123456;
+    public static final int MACHINE1 = 0x789A0000;
     /** Where the "recording machine" kept the parts: a full path with a name in it. */
-    static final String MACHINE_FOLDER = "/data/meg/jennifer_mortensen/";
+    public static final String MACHINE_FOLDER = "/data/meg/jennifer_mortensen/";
 
     private TestFiles() {
     }
 
     /** The bundled sample's content, written afresh. */
-    static Path sample(Path file) throws IOException {
+    public static Path sample(Path file) throws IOException {
         SampleFileWriter.write(file);
         return file;
     }
@@ -46,12 +46,12 @@ public final class TestFiles {
     }
 
     /** A small file whose chain ends without its terminating tag: readable, with a warning. */
-    static Path unterminated(Path file) throws IOException {
+    public static Path unterminated(Path file) throws IOException {
         return write(file, "gain 2", List.of(), false);
     }
 
     /** A file that is not FIFF. */
-    static Path notFiff(Path file) throws IOException {
+    public static Path notFiff(Path file) throws IOException {
         return Files.writeString(file, "this is not a FIFF file, just some text\n");
     }
 
@@ -75,7 +75,7 @@ public final class TestFiles {
         return parts;
     }
 
-    static String partName(String first, int i) {
+    public static String partName(String first, int i) {
         return io.github.fiffkit.anonymize.SplitRecording.partName(first, i);
     }
 
@@ -130,7 +130,7 @@ public final class TestFiles {
     }
 
     /** Compresses a file with gzip. */
-    static Path gzip(Path plain, Path gz) throws IOException {
+    public static Path gzip(Path plain, Path gz) throws IOException {
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(plain, o);
         }
@@ -138,7 +138,7 @@ public final class TestFiles {
     }
 
     /** The data of every tag of a kind, in chain order. */
-    static List<byte[]> values(Path file, int kind) throws IOException {
+    public static List<byte[]> values(Path file, int kind) throws IOException {
         List<byte[]> found = new ArrayList<>();
         try (FiffReader r = FiffReader.open(file)) {
             for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
@@ -154,7 +154,7 @@ public final class TestFiles {
         return values(file, kind).stream().map(TagData::string).toList();
     }
 
-    static String string(Path file, int kind) throws IOException {
+    public static String string(Path file, int kind) throws IOException {
         List<String> s = strings(file, kind);
         if (s.size() != 1) {
             throw new AssertionError(file + ": " + s.size() + " tags of kind " + kind);
@@ -162,12 +162,12 @@ public final class TestFiles {
         return s.get(0);
     }
 
-    static FiffTime measDate(Path file) throws IOException {
+    public static FiffTime measDate(Path file) throws IOException {
         int[] v = TagData.ints(values(file, FiffKind.MEAS_DATE).get(0));
         return new FiffTime(v[0], v[1]);
     }
 
-    static LocalDate birthday(Path file) throws IOException {
+    public static LocalDate birthday(Path file) throws IOException {
         return Julian.toLocalDate(TagData.ints(values(file, FiffKind.SUBJ_BIRTH_DAY).get(0))[0]);
     }
 }

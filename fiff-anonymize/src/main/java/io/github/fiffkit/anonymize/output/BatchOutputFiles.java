@@ -37,9 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class BatchOutputFiles implements OutputFiles, Closeable {
-    /** Syncs a folder to disk. */
+    /** Syncs a folder to disk (a caller's own file layer, or a test's double). */
     @FunctionalInterface
-    interface FolderSync {
+    public interface FolderSync {
+        /**
+         * @param folder a folder that received outputs
+         * @throws IOException when it cannot be synced
+         */
         void sync(Path folder) throws IOException;
     }
 
@@ -51,8 +55,13 @@ public final class BatchOutputFiles implements OutputFiles, Closeable {
         this(BatchOutputFiles::syncFolder);
     }
 
-    BatchOutputFiles(FolderSync sync) {
-        this.sync = sync;
+    /**
+     * A batch whose folders are synced by the caller's own operation.
+     *
+     * @param sync syncs one folder; called by {@link #close()} for each folder that received outputs
+     */
+    public BatchOutputFiles(FolderSync sync) {
+        this.sync = java.util.Objects.requireNonNull(sync, "sync");
     }
 
     @Override

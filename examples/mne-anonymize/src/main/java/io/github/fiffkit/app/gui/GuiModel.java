@@ -1,45 +1,41 @@
 package io.github.fiffkit.app.gui;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-import io.github.fiffkit.app.AppOptions;
-import io.github.fiffkit.app.RunPlan;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
-import io.github.fiffkit.core.FiffFormatException;
+import io.github.fiffkit.anonymize.run.DayMonthYear;
+import io.github.fiffkit.anonymize.run.OptionMessage;
+import io.github.fiffkit.anonymize.run.RunOption;
+import io.github.fiffkit.anonymize.run.RunOptions;
+import io.github.fiffkit.app.run.AppOptions;
+import io.github.fiffkit.app.run.FileOps;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * What the desktop window shows and does, without any Swing: the inputs, the output, every option of the
- * command line, their validation in plain words, the dry run ("Read") and the run ("Anonymize"). The window only
- * binds controls to this model, so everything here is tested without a display.
+ * command line, their validation in plain words, the dry run ("Read") and the run ("Anonymize"). The options go
+ * through the library's run model ({@link RunOptions}: the command line's checks, its anonymizer) and the run
+ * through the command line's own path ({@link GuiJob}); the window only binds controls to this model, so
+ * everything here is tested without a display.
  *
- * <p>Not thread-safe: the window changes it on the event thread and hands an immutable {@link Job} to its
+ * <p>Not thread-safe: the window changes it on the event thread and hands an immutable {@link GuiJob} to its
  * background worker.
  */
 public final class GuiModel {
-    private final List<Path> inputs = new ArrayList<>();
-    /** The folder each input was found under, for inputs added as part of a folder: outputs mirror it. */
-    private final Map<Path, Path> roots = new HashMap<>();
-    /** The recordings among {@link #groupedFor}: grouping reads every input, so it is done once per input list. */
-    private List<RunPlan.Recording> grouped;
-    private List<Path> groupedFor;
+    /** The window names options by its labels, as a sentence starts. */
+    private static final Function<RunOption, String> NAMES = RunOption::label;
+
+    private final GuiInputs inputs = new GuiInputs();
+    /** What the command line chose that the window has no field for (secret, keep-HIS, head shape, leak check). */
+    private RunOptions base = RunOptions.defaults();
     private String output = "";
     private Preset preset = Preset.MNE_ANONYMIZE;
     private boolean brute;
@@ -51,124 +47,9 @@ public final class GuiModel {
     private String subjectBirthdayOffset = "";
     private String his = "";
     private String policy = "";
-    private String secretEnv;
-    private Path secretFile;
 
     /** One row of the "Read" table: a field the anonymizer would change. */
     public record Row(String file, String field, String block, String action, String current, String after) {
-    }
-
-    /** What happened to one input when the job ran. */
-    public record Outcome(Path input, List<Path> outputs, String error, List<String> warnings, boolean leaks) {
-        /** Copies the lists. */
-        public Outcome {
-            outputs = List.copyOf(outputs);
-            warnings = List.copyOf(warnings);
-        }
-
-        /** @return true when the output is written and nothing was wrong */
-        public boolean ok() {
-            return error == null && !leaks;
-        }
-
-        /** @return true when the input may be deleted: done, no warning about it, no leak */
-        public boolean deletable() {
-            return ok() && warnings.isEmpty();
-        }
-    }
-
-    /** Told about each file as the job goes. */
-    public interface Progress {
-        /**
-         * @param done  inputs finished so far
-         * @param total inputs in all
-         * @param last  the outcome of the input just finished
-         */
-        void fileDone(int done, int total, Outcome last);
-    }
-
-    /** The work of one "Anonymize" press: fixed inputs, outputs and anonymizer. */
-    public static final class Job {
-        private final Anonymizer anonymizer;
-        private final List<Planned> recordings;
-
-        Job(Anonymizer anonymizer, List<Planned> recordings) {
-            this.anonymizer = anonymizer;
-            this.recordings = List.copyOf(recordings);
-        }
-
-        /** @return one file per recording, in order: the input that brought it in */
-        public List<Path> inputs() {
-            return recordings.stream().map(Planned::given).toList();
-        }
-
-        /** @return the output of each recording (its first part's for a split recording) */
-        public List<Path> outputs() {
-            return recordings.stream().map(r -> r.outputs().get(0)).toList();
-        }
-
-        /**
-         * Runs the recordings one after the other, each split recording as one (all its parts, references
-         * rewritten). Cancelling (the supplier turning true, or interrupting the thread) stops before the next
-         * recording; a recording being written when the thread is interrupted leaves no output.
-         *
-         * @param progress  told after each recording
-         * @param cancelled polled between recordings
-         * @return one outcome per recording that was started
-         */
-        public List<Outcome> run(Progress progress, BooleanSupplier cancelled) {
-            List<Outcome> done = new ArrayList<>();
-            for (Planned r : recordings) {
-                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    break;
-                }
-                Outcome o = runOne(r);
-                done.add(o);
-                progress.fileDone(done.size(), recordings.size(), o);
-            }
-            return done;
-        }
-
-        private Outcome runOne(Planned r) {
-            try {
-                if (r.failure() != null) {
-                    throw r.failure();
-                }
-                if (r.createFolders()) {
-                    for (Path out : r.outputs()) {
-                        Files.createDirectories(out.toAbsolutePath().getParent());
-                    }
-                }
-                List<AnonymizationResult> results = r.parts().size() > 1
-                        ? anonymizer.anonymizeRecording(r.parts(), r.outputs())
-                        : List.of(anonymizer.anonymize(r.parts().get(0), r.outputs().get(0)));
-                List<String> warnings = new ArrayList<>();
-                boolean leaks = false;
-                for (AnonymizationResult a : results) {
-                    warnings.addAll(a.warnings());
-                    leaks |= a.hasLeaks();
-                }
-                return new Outcome(r.given(), r.outputs(), null, warnings, leaks);
-            } catch (ClosedByInterruptException | InterruptedIOException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(r.given(), List.of(), "cancelled: nothing was written for this file", List.of(),
-                        false);
-            } catch (IOException | RuntimeException e) {
-                return new Outcome(r.given(), List.of(), plainWords(e), List.of(), false);
-            }
-        }
-    }
-
-    /**
-     * A recording as the window will run it.
-     *
-     * @param given         the input that brought it in
-     * @param parts         its parts, first to last
-     * @param outputs       the output of each part
-     * @param createFolders whether the outputs' folders are made when missing (outputs into a chosen folder)
-     * @param failure       why its parts cannot be found, or {@code null}
-     */
-    record Planned(Path given, List<Path> parts, List<Path> outputs, boolean createFolders, IOException failure) {
     }
 
     /**
@@ -180,22 +61,20 @@ public final class GuiModel {
      */
     public static GuiModel from(AppOptions o) throws IOException {
         GuiModel m = new GuiModel();
+        RunOptions r = o.run();
+        m.base = r;
         m.addInputs(o.inputs());
         m.setOutput(o.output() == null ? "" : o.output().toString());
-        m.setPreset(o.preset());
-        m.setBrute(o.brute());
-        m.setMneEnvironment(o.mneEnvironment());
-        m.setDeleteInput(o.deleteInput());
-        m.setMeasurementDate(o.measurementDate() == null ? "" : o.measurementDate().format(
-                AppOptions.DATE_FORMAT));
-        m.setMeasurementDateOffset(o.measurementDateOffset() == null ? "" : o.measurementDateOffset().toString());
-        m.setSubjectBirthday(o.subjectBirthday() == null ? "" : o.subjectBirthday().format(
-                AppOptions.DATE_FORMAT));
-        m.setSubjectBirthdayOffset(o.subjectBirthdayOffset() == null ? "" : o.subjectBirthdayOffset().toString());
-        m.setHis(o.hisId() == null ? "" : o.hisId());
-        m.setPolicy(o.policy() == null ? "" : o.policy().toString());
-        m.secretEnv = o.secretEnv();
-        m.secretFile = o.secretFile();
+        m.setPreset(r.presetOrDefault());
+        m.setBrute(r.brute());
+        m.setMneEnvironment(r.mneEnvironment());
+        m.setDeleteInput(r.deleteInputs());
+        m.setMeasurementDate(r.measurementDate() == null ? "" : DayMonthYear.format(r.measurementDate()));
+        m.setMeasurementDateOffset(r.measurementDateOffset() == null ? "" : r.measurementDateOffset().toString());
+        m.setSubjectBirthday(r.subjectBirthday() == null ? "" : DayMonthYear.format(r.subjectBirthday()));
+        m.setSubjectBirthdayOffset(r.subjectBirthdayOffset() == null ? "" : r.subjectBirthdayOffset().toString());
+        m.setHis(r.hisId() == null ? "" : r.hisId());
+        m.setPolicy(r.policyFile() == null ? "" : r.policyFile().toString());
         return m;
     }
 
@@ -203,47 +82,29 @@ public final class GuiModel {
 
     /** @return the inputs, in the order they were added */
     public List<Path> inputs() {
-        return List.copyOf(inputs);
+        return inputs.list();
     }
 
     /**
-     * Adds inputs; a folder adds the FIFF files under it as the command line finds them ({@link RunPlan#scan}:
-     * our own outputs and hidden files excepted). Inputs already in the list are not added twice.
+     * Adds inputs; a folder adds the FIFF files under it as the command line finds them
+     * ({@link io.github.fiffkit.app.run.RunPlan#scan}: our own outputs and hidden files excepted). Inputs already
+     * in the list are not added twice.
      *
      * @param paths files or folders
      * @throws IOException when a folder cannot be listed
      */
     public void addInputs(List<Path> paths) throws IOException {
-        Set<Path> all = new LinkedHashSet<>(inputs);
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try {
-                    for (Path f : RunPlan.scan(p)) {
-                        if (all.add(f)) {
-                            roots.put(f, p.toAbsolutePath().normalize());
-                        }
-                    }
-                } catch (RunPlan.UsageProblem e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            } else {
-                all.add(p);
-            }
-        }
-        inputs.clear();
-        inputs.addAll(all);
+        inputs.add(paths);
     }
 
     /** @param path an input to take out of the list */
     public void removeInput(Path path) {
         inputs.remove(path);
-        roots.remove(path);
     }
 
     /** Empties the input list. */
     public void clearInputs() {
         inputs.clear();
-        roots.clear();
     }
 
     /** @return the output as typed: a file for one input, a folder for several, empty for the default */
@@ -263,41 +124,7 @@ public final class GuiModel {
      *         typed folder, with the files of an added folder in the same subfolders as under it
      */
     public List<Path> outputs() {
-        Map<Path, Path> outputOf = new HashMap<>();
-        for (Planned r : plan()) {
-            for (int i = 0; i < r.parts().size(); i++) {
-                outputOf.put(r.parts().get(i), r.outputs().get(i));
-            }
-        }
-        return inputs.stream().map(in -> outputOf.get(in.toAbsolutePath().normalize())).toList();
-    }
-
-    /** @return true when the inputs are several recordings, or came from a folder: outputs then go into a folder */
-    private boolean batch(List<RunPlan.Recording> recordings) {
-        return recordings.size() > 1 || inputs.stream().anyMatch(roots::containsKey);
-    }
-
-    /** @return the recordings among the inputs, grouped again only when the list has changed */
-    private List<RunPlan.Recording> recordings() {
-        if (grouped == null || !inputs.equals(groupedFor)) {
-            groupedFor = List.copyOf(inputs);
-            grouped = RunPlan.group(groupedFor);
-        }
-        return grouped;
-    }
-
-    /** The recordings among the inputs (a split recording once, with all its parts) and their outputs. */
-    private List<Planned> plan() {
-        List<RunPlan.Recording> recordings = recordings();
-        Path typed = output.isEmpty() ? null : Path.of(output);
-        boolean intoFolder = typed != null && (batch(recordings) || Files.isDirectory(typed));
-        List<Planned> planned = new ArrayList<>();
-        for (RunPlan.Recording r : recordings) {
-            List<Path> outs = RunPlan.outputs(r.parts(), roots.get(r.given()), intoFolder ? typed : null,
-                    intoFolder ? null : typed);
-            planned.add(new Planned(r.given(), r.parts(), outs, intoFolder, r.failure()));
-        }
-        return planned;
+        return inputs.outputs(output);
     }
 
     // ---- options
@@ -405,139 +232,100 @@ public final class GuiModel {
     // ---- validation and the anonymizer
 
     /**
-     * @return what stops a run, in plain words; empty when the options are usable. The same rules as on the
-     *         command line.
+     * @return what stops a run, in plain words; empty when the options are usable. The run model's checks, as on
+     *         the command line, with the window's names for the options.
      */
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (inputs.isEmpty()) {
             p.add("Choose at least one input file.");
         }
-        date(measurementDate, "Measurement date", p);
-        date(subjectBirthday, "Birthday", p);
-        days(measurementDateOffset, "Measurement date offset", p);
-        days(subjectBirthdayOffset, "Birthday offset", p);
-        if (!measurementDate.isEmpty() && !measurementDateOffset.isEmpty()) {
-            p.add("Give either a measurement date or an offset in days, not both.");
+        boolean typedWell = parsed(measurementDate, RunOption.MEASUREMENT_DATE, DayMonthYear::measurementDate, p)
+                & parsed(subjectBirthday, RunOption.SUBJECT_BIRTHDAY, DayMonthYear::birthday, p)
+                & parsed(measurementDateOffset, RunOption.MEASUREMENT_DATE_OFFSET, GuiModel::days, p)
+                & parsed(subjectBirthdayOffset, RunOption.SUBJECT_BIRTHDAY_OFFSET, GuiModel::days, p);
+        if (typedWell) {
+            RunOptions r = runOptions(false);
+            r.problems().forEach(m -> p.add(sentence(m)));
+            if (!inputs.isEmpty()) {
+                r.recordingsProblem(inputs.recordings().size()).ifPresent(m -> p.add(sentence(m)));
+            }
         }
-        if (!subjectBirthday.isEmpty() && !subjectBirthdayOffset.isEmpty()) {
-            p.add("Give either a birthday or an offset in days, not both.");
-        }
-        List<RunPlan.Recording> recordings = recordings();
-        if (recordings.size() > 1
-                && (!measurementDate.isEmpty() || !subjectBirthday.isEmpty() || !his.isEmpty())) {
-            p.add("A fixed measurement date, birthday or hospital ID is for one recording only: with several "
-                    + "recordings use day offsets, so that the intervals between recordings survive.");
-        }
-        if (batch(recordings) && !output.isEmpty() && Files.isRegularFile(Path.of(output))) {
+        if (!inputs.isEmpty() && inputs.batch() && !output.isEmpty() && Files.isRegularFile(Path.of(output))) {
             p.add("With several inputs the output must be a folder, not the file " + output + ".");
         }
         if (p.isEmpty()) {
-            outputProblems(p);
+            inputs.outputProblems(output, p);
         }
         return p;
     }
 
-    /** An output that is an input, or two inputs with one output: never written over without a question. */
-    private void outputProblems(List<String> p) {
-        List<Planned> plan = plan();
-        Set<Path> parts = new java.util.HashSet<>();
-        plan.forEach(r -> r.parts().forEach(part -> parts.add(RunPlan.realish(part))));
-        Set<Path> seen = new java.util.HashSet<>();
-        for (Planned r : plan) {
-            for (int i = 0; i < r.parts().size(); i++) {
-                Path in = r.parts().get(i);
-                Path out = RunPlan.realish(r.outputs().get(i));
-                if (out.equals(RunPlan.realish(in)) || RunPlan.sameFile(in, out)) {
-                    p.add("The output of " + in + " would replace the input itself: choose another output file or "
-                            + "folder (the command line replaces inputs only after asking, or with -f).");
-                } else if (!seen.add(out)) {
-                    p.add("Two inputs would be written to " + r.outputs().get(i).toAbsolutePath().normalize()
-                            + ": choose an output folder where their names differ, or leave the output empty to "
-                            + "write each one next to its input.");
-                } else if (parts.contains(out)) {
-                    p.add("The output of " + in + " would replace the input " + out + ": choose another output "
-                            + "folder.");
-                }
-            }
+    /** @return the warnings of the run model (allowed, but probably not meant), in the window's words */
+    public List<String> warnings() {
+        if (!problems().isEmpty()) {
+            return List.of();
         }
-        if (!output.isEmpty()) {
-            Path folder = RunPlan.realish(Path.of(output));
-            roots.values().stream().distinct().filter(root -> folder.startsWith(RunPlan.realish(root))).findFirst()
-                    .ifPresent(root -> p.add("The output folder " + folder + " is inside the input folder " + root
-                            + ": the outputs would be found as inputs next time; choose a folder outside it."));
-        }
+        return runOptions(false).warnings().stream().map(GuiModel::sentence).toList();
     }
 
-    private static void date(String text, String what, List<String> p) {
-        if (!text.isEmpty() && parseDate(text) == null) {
-            p.add(what + " \"" + text + "\" is not a date written DDMMYYYY, for example 01012000.");
-        }
+    private static String sentence(OptionMessage m) {
+        return m.text(NAMES) + ".";
     }
 
-    private static void days(String text, String what, List<String> p) {
-        if (!text.isEmpty()) {
-            try {
-                Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
-            } catch (NumberFormatException e) {
-                p.add(what + " \"" + text + "\" is not a whole number of days.");
-            }
-        }
-    }
-
-    /**
-     * @param text a date written DDMMYYYY
-     * @return the date, or null when the text is not one
-     */
-    static LocalDate parseDate(String text) {
+    private static boolean parsed(String text, RunOption option, Function<String, ?> parse, List<String> p) {
         if (text.isEmpty()) {
-            return null;
-        }
-        if (!text.matches("\\d{8}")) {
-            return null;
+            return true;
         }
         try {
-            return LocalDate.parse(text, AppOptions.DATE_FORMAT.withResolverStyle(
-                    java.time.format.ResolverStyle.STRICT));
-        } catch (DateTimeException e) {
-            return null;
+            parse.apply(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            p.add(option.label() + ": " + e.getMessage() + ".");
+            return false;
         }
-    }
-
-    private static int parseDays(String text) {
-        return Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
-    }
-
-    /**
-     * @param recordOldValues whether the result lists old values (the "Read" table does; reports do not)
-     * @return the options of the command line that these choices stand for
-     * @throws IllegalStateException when {@link #problems()} is not empty
-     */
-    public AppOptions options(boolean recordOldValues) {
-        List<String> p = problems();
-        if (!p.isEmpty()) {
-            throw new IllegalStateException(String.join(" ", p));
-        }
-        Path policyFile = policy.isEmpty() ? null : Path.of(policy);
-        return new AppOptions(inputs, output.isEmpty() ? null : Path.of(output), recordOldValues, false, deleteInput,
-                false, brute, mneEnvironment, parseDate(measurementDate), days(measurementDateOffset),
-                parseDate(subjectBirthday), days(subjectBirthdayOffset), his.isEmpty() ? null : his,
-                policyFile == null ? preset : null, false, 1, true, policyFile, secretEnv, secretFile, null, false,
-                List.of());
     }
 
     private static Integer days(String text) {
-        return text.isEmpty() ? null : parseDays(text);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number of days, e.g. 35 or -35", e);
+        }
+    }
+
+    private static LocalDate date(String text) {
+        return text.isEmpty() ? null : DayMonthYear.parse(text);
+    }
+
+    /**
+     * @param recordOldValues whether the results list old values (the "Read" table does; reports do not)
+     * @return the run model's options for these choices, over what the command line chose
+     * @throws IllegalArgumentException when a date or a number of days is not one ({@link #problems()} says so)
+     */
+    public RunOptions runOptions(boolean recordOldValues) {
+        Path policyFile = policy.isEmpty() ? null : Path.of(policy);
+        return base.rebuild().preset(policyFile == null ? preset : null).policyFile(policyFile).brute(brute)
+                .mneEnvironment(mneEnvironment).deleteInputs(deleteInput).measurementDate(date(measurementDate))
+                .measurementDateOffset(days(measurementDateOffset)).subjectBirthday(date(subjectBirthday))
+                .subjectBirthdayOffset(days(subjectBirthdayOffset)).hisId(his.isEmpty() ? null : his)
+                .dryRun(false).recordOldValues(recordOldValues).digests(false).build();
     }
 
     /**
      * @param recordOldValues whether the result lists old values (the "Read" table does; reports do not)
-     * @return an anonymizer for these options, built as the command line builds it
+     * @return an anonymizer for these options, built by the run model as on the command line
      * @throws IOException when the policy file cannot be read or has mistakes (the message lists them)
      * @throws IllegalStateException when {@link #problems()} is not empty
      */
     public Anonymizer anonymizer(boolean recordOldValues) throws IOException {
-        return options(recordOldValues).anonymizer();
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new IllegalStateException(String.join(" ", p));
+        }
+        return runOptions(recordOldValues).toAnonymizer();
     }
 
     /**
@@ -550,7 +338,7 @@ public final class GuiModel {
     public List<Row> read() throws IOException {
         Anonymizer a = anonymizer(true);
         List<Row> rows = new ArrayList<>();
-        for (Path in : inputs) {
+        for (Path in : inputs.list()) {
             AnonymizationResult r = a.plan(in);
             for (TagChange c : r.changes()) {
                 rows.add(new Row(in.getFileName().toString(), c.kindName(), c.blockPath().toString(), c.action(),
@@ -561,41 +349,24 @@ public final class GuiModel {
     }
 
     /**
+     * @return the job for "Anonymize", fixed at this moment, on the real file system
+     * @throws IOException when the policy file cannot be read or has mistakes
+     * @throws IllegalStateException when {@link #problems()} is not empty
+     */
+    public GuiJob job() throws IOException {
+        return job(FileOps.SYSTEM);
+    }
+
+    /**
+     * @param files the file layer (tests make it fail)
      * @return the job for "Anonymize", fixed at this moment
      * @throws IOException when the policy file cannot be read or has mistakes
      * @throws IllegalStateException when {@link #problems()} is not empty
      */
-    public Job job() throws IOException {
-        grouped = null; // the files may have changed since the last check: group them afresh
-        return new Job(anonymizer(false), plan());
-    }
-
-    /**
-     * Deletes the inputs of the outcomes that allow it (done, no warning, no leak), parts of a split recording
-     * included. Never deletes an input that is also its own output.
-     *
-     * @param outcomes what a job did
-     * @return the files deleted
-     * @throws IOException when one cannot be deleted (the ones before it are gone)
-     */
-    public static List<Path> deleteInputs(List<Outcome> outcomes) throws IOException {
-        List<Path> deleted = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            if (!o.deletable()) {
-                continue;
-            }
-            List<Path> parts = SplitRecording.parts(o.input());
-            for (Path part : parts) {
-                boolean isOutput = false;
-                for (Path out : o.outputs()) {
-                    isOutput |= Files.exists(out) && Files.isSameFile(out, part);
-                }
-                if (!isOutput && Files.deleteIfExists(part)) {
-                    deleted.add(part);
-                }
-            }
-        }
-        return deleted;
+    public GuiJob job(FileOps files) throws IOException {
+        inputs.regroup(); // the files may have changed since the last check: group them afresh
+        Anonymizer a = anonymizer(false);
+        return new GuiJob(a, runOptions(false), inputs.plan(output), files);
     }
 
     /**
@@ -603,19 +374,6 @@ public final class GuiModel {
      * @return one sentence for a person, naming the file and, for a bad file, the offset
      */
     static String plainWords(Throwable e) {
-        if (e instanceof FiffFormatException f) {
-            return "This is not a valid FIFF file: " + f.getMessage();
-        }
-        if (e instanceof PolicyException p) {
-            return "The options cannot be applied to this file: " + p.getMessage();
-        }
-        if (e instanceof java.nio.file.NoSuchFileException n) {
-            return "The file " + n.getFile() + " does not exist.";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "Permission denied: " + a.getFile() + ".";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return PlainWords.of(e);
     }
 }

@@ -46,6 +46,10 @@ import javax.swing.table.DefaultTableModel;
  * table) and "Anonymize" (in the background, with a progress bar and Cancel). All decisions are taken by the
  * {@link GuiModel}; this class only binds controls to it. Components carry names ({@code input.list},
  * {@code read}, ...) so that tests and assistive tools can find them.
+ *
+ * <p>Longer than the project's ~400 lines: it is one window's Swing code (building the form, binding each control,
+ * and the two background workers), with no decision in it; splitting it would spread one form's bindings over
+ * several files.
  */
 public final class MainWindow extends JFrame {
     private static final long serialVersionUID = 1L;
@@ -454,7 +458,7 @@ public final class MainWindow extends JFrame {
         if (!usable()) {
             return;
         }
-        GuiModel.Job job;
+        GuiJob job;
         try {
             job = model.job();
         } catch (IOException e) {
@@ -467,9 +471,9 @@ public final class MainWindow extends JFrame {
         progress.setMaximum(job.inputs().size());
         progress.setValue(0);
         progress.setString("Anonymizing…");
-        SwingWorker<List<GuiModel.Outcome>, Integer> w = new SwingWorker<>() {
+        SwingWorker<List<GuiJob.Outcome>, Integer> w = new SwingWorker<>() {
             @Override
-            protected List<GuiModel.Outcome> doInBackground() {
+            protected List<GuiJob.Outcome> doInBackground() {
                 return job.run((done, total, last) -> publish(done), this::isCancelled);
             }
 
@@ -492,7 +496,7 @@ public final class MainWindow extends JFrame {
                     return;
                 }
                 try {
-                    finished(get());
+                    finished(job, get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException e) {
@@ -504,11 +508,11 @@ public final class MainWindow extends JFrame {
         w.execute();
     }
 
-    private void finished(List<GuiModel.Outcome> outcomes) {
+    private void finished(GuiJob job, List<GuiJob.Outcome> outcomes) {
         progress.setString("Done");
         StringBuilder msg = new StringBuilder();
         int ok = 0;
-        for (GuiModel.Outcome o : outcomes) {
+        for (GuiJob.Outcome o : outcomes) {
             if (o.error() != null) {
                 msg.append(o.input()).append(": ").append(o.error()).append('\n');
             } else if (o.leaks()) {
@@ -528,18 +532,24 @@ public final class MainWindow extends JFrame {
             JOptionPane.showMessageDialog(this, summary + "\n\n" + msg, "mne_anonymize",
                     ok == outcomes.size() ? JOptionPane.INFORMATION_MESSAGE : JOptionPane.ERROR_MESSAGE);
         }
-        if (model.deleteInput()) {
-            long deletable = outcomes.stream().filter(GuiModel.Outcome::deletable).count();
+        if (job.deletesInputs()) {
+            long deletable = outcomes.stream().filter(GuiJob.Outcome::deletable).count();
             if (deletable > 0 && JOptionPane.showConfirmDialog(this,
-                    "Delete " + deletable + " input file(s) whose output is complete?", "Delete inputs",
-                    JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE) == JOptionPane.YES_OPTION) {
-                try {
-                    List<Path> gone = GuiModel.deleteInputs(outcomes);
-                    gone.forEach(model::removeInput);
-                    fromModel();
-                    status.setText(summary + " " + gone.size() + " input file(s) deleted.");
-                } catch (IOException e) {
-                    error(GuiModel.plainWords(e));
+                    "Delete the inputs of " + deletable + " recording(s) whose output is complete and read back?",
+                    "Delete inputs", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE)
+                    == JOptionPane.YES_OPTION) {
+                GuiJob.Deletion d = job.deleteInputs(outcomes);
+                d.deleted().forEach(model::removeInput);
+                fromModel();
+                status.setText(summary + " " + d.deleted().size() + " input file(s) deleted.");
+                if (!d.messages().isEmpty()) {
+                    error(String.join("\n", d.messages()));
+                }
+            } else if (deletable < outcomes.size()) {
+                List<String> kept = outcomes.stream().filter(o -> !o.deletable() && o.result().blocker() != null)
+                        .map(o -> o.input() + " is kept, because " + o.result().blocker()).toList();
+                if (!kept.isEmpty()) {
+                    status.setText(summary + " " + kept.get(0));
                 }
             }
         }

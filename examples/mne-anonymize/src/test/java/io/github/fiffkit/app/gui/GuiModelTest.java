@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.FiffReader;
@@ -20,7 +25,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.github.fiffkit.app.run.FileOps;
 import org.junit.jupiter.api.Test;
+import org.mockito.AdditionalAnswers;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The window's logic, without a display. */
@@ -45,28 +52,41 @@ class GuiModelTest {
     }
 
     @Test
-    void datesAreDdMmYyyyAndValid() {
-        assertEquals(LocalDate.of(2024, 2, 29), GuiModel.parseDate("29022024"));
-        assertNull(GuiModel.parseDate("29022023"));
-        assertNull(GuiModel.parseDate("2024-02-29"));
-        assertNull(GuiModel.parseDate("1012000"));
-    }
-
-    @Test
-    void badValuesAreNamedInPlainWords() throws IOException {
+    void badValuesAreNamedByTheirFieldAsTheRunModelReadsThem() throws IOException {
         GuiModel m = new GuiModel();
         m.addInputs(List.of(copy("a_raw.fif")));
         m.setMeasurementDate("31022020");
         m.setMeasurementDateOffset("ten");
         m.setSubjectBirthday("01011990");
         m.setSubjectBirthdayOffset("-3");
-        List<String> p = m.problems();
-        assertTrue(p.contains("Measurement date \"31022020\" is not a date written DDMMYYYY, for example 01012000."),
-                p::toString);
-        assertTrue(p.contains("Measurement date offset \"ten\" is not a whole number of days."), p::toString);
-        assertTrue(p.contains("Give either a measurement date or an offset in days, not both."), p::toString);
-        assertTrue(p.contains("Give either a birthday or an offset in days, not both."), p::toString);
-        assertEquals(4, p.size(), p::toString);
+        assertEquals(List.of("Measurement date: '31022020' is no day of the calendar (DDMMYYYY, e.g. 01012000).",
+                "Measurement date offset: 'ten' is not a whole number of days, e.g. 35 or -35."), m.problems());
+        m.setMeasurementDate("01012050");
+        m.setMeasurementDateOffset("");
+        assertEquals(List.of("Measurement date: '01012050' is outside the times a FIFF file can hold: give a day from"
+                + " 14121901 to 19012038 (DDMMYYYY)."), m.problems());
+        m.setMeasurementDate("01012000");
+        assertEquals(List.of("Birthday (a birthday) and Birthday offset (a birthday offset) exclude each other."),
+                m.problems(), "the run model's conflicts, with the window's names");
+        m.setSubjectBirthdayOffset("");
+        m.setSubjectBirthday("02022001");
+        assertEquals(List.of(), m.problems());
+        assertEquals(List.of("Birthday 02022001 is after Measurement date 01012000: the subject would be born after"
+                + " the measurement."), m.warnings());
+    }
+
+    @Test
+    void keepHisWithANewHisIsRefusedInTheWindowToo() throws IOException {
+        Path a = copy("a_raw.fif");
+        io.github.fiffkit.app.run.AppOptions o = new io.github.fiffkit.app.run.AppOptions(List.of(a), null, false,
+                false, false, false, 1, null, List.of(),
+                io.github.fiffkit.anonymize.run.RunOptions.builder().keepHis(true).build());
+        GuiModel m = GuiModel.from(o);
+        assertEquals(List.of(), m.problems());
+        m.setHis("NEW");
+        assertEquals(List.of("Keep hospital ID keeps the original hospital id and Hospital ID writes a new one: they"
+                + " exclude each other; give one of them."), m.problems());
+        assertThrows(IllegalStateException.class, m::job);
     }
 
     @Test
@@ -77,7 +97,8 @@ class GuiModelTest {
         assertEquals(List.of(), m.problems());
         m.setHis("X1");
         assertEquals(1, m.problems().size());
-        assertTrue(m.problems().get(0).startsWith("A fixed measurement date, birthday or hospital ID is for one"));
+        assertTrue(m.problems().get(0).startsWith("Hospital ID is allowed for one recording only (this run has 2)"),
+                m.problems()::toString);
     }
 
     @Test
@@ -136,9 +157,9 @@ class GuiModelTest {
         m.setBrute(true);
         m.setPreset(Preset.MNE_ANONYMIZE);
         List<int[]> progress = new ArrayList<>();
-        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> progress.add(new int[] {d, t}), () -> false);
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> progress.add(new int[] {d, t}), () -> false);
         assertEquals(1, done.size());
-        GuiModel.Outcome o = done.get(0);
+        GuiJob.Outcome o = done.get(0);
         assertNull(o.error());
         assertTrue(o.ok());
         assertArrayEquals(new int[] {1, 1}, progress.get(0));
@@ -162,14 +183,16 @@ class GuiModelTest {
         Path good = copy("good_raw.fif");
         GuiModel m = new GuiModel();
         m.addInputs(List.of(bad, good));
-        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        m.setDeleteInput(true);
+        GuiJob job = m.job();
+        List<GuiJob.Outcome> done = job.run((d, t, last) -> { }, () -> false);
         assertEquals(2, done.size());
         assertNotNull(done.get(0).error());
         assertTrue(done.get(0).error().contains("bad_raw.fif"), done.get(0).error());
         assertTrue(done.get(0).outputs().isEmpty());
         assertFalse(Files.exists(dir.resolve("bad_raw_anonymized.fif")));
         assertTrue(done.get(1).ok());
-        assertEquals(List.of(), GuiModel.deleteInputs(done.subList(0, 1)), "a failed input is never deleted");
+        assertEquals(List.of(), job.deleteInputs(done.subList(0, 1)).deleted(), "a failed input is never deleted");
         assertTrue(Files.exists(bad));
     }
 
@@ -178,7 +201,7 @@ class GuiModelTest {
         GuiModel m = new GuiModel();
         m.addInputs(List.of(copy("a_raw.fif"), copy("b_raw.fif"), copy("c_raw.fif")));
         AtomicBoolean cancel = new AtomicBoolean();
-        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> cancel.set(true), cancel::get);
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> cancel.set(true), cancel::get);
         assertEquals(1, done.size());
         assertTrue(Files.exists(dir.resolve("a_raw_anonymized.fif")));
         assertFalse(Files.exists(dir.resolve("b_raw_anonymized.fif")));
@@ -189,8 +212,8 @@ class GuiModelTest {
     void anInterruptedWriteLeavesNoOutput() throws Exception {
         GuiModel m = new GuiModel();
         m.addInputs(List.of(copy("a_raw.fif")));
-        GuiModel.Job job = m.job();
-        List<GuiModel.Outcome> done = new ArrayList<>();
+        GuiJob job = m.job();
+        List<GuiJob.Outcome> done = new ArrayList<>();
         Thread t = new Thread(() -> {
             Thread.currentThread().interrupt();
             // interrupted before the start: nothing runs at all
@@ -203,39 +226,79 @@ class GuiModelTest {
     }
 
     @Test
-    void deletionTakesOnlyCompleteOutputsAndNeverTheOutputItself() throws IOException {
+    void deletionTakesOnlyCompleteOutputsReadBackCleanly() throws IOException {
         Path a = copy("a_raw.fif");
-        Path same = copy("same_raw.fif");
         GuiModel m = new GuiModel();
         m.addInputs(List.of(a));
-        List<GuiModel.Outcome> done = new ArrayList<>(m.job().run((d, t, last) -> { }, () -> false));
-        // an outcome whose output is its input (the window refuses to plan one; deletion must still keep it)
-        done.add(new GuiModel.Outcome(same, List.of(same), null, List.of(), false));
-        assertTrue(done.get(1).ok());
-        assertEquals(List.of(a), GuiModel.deleteInputs(done));
+        m.setDeleteInput(true);
+        GuiJob job = m.job();
+        List<GuiJob.Outcome> done = job.run((d, t, last) -> { }, () -> false);
+        assertTrue(done.get(0).deletable(), done::toString);
+        assertEquals(List.of(a.toAbsolutePath().normalize()), job.deleteInputs(done).deleted());
         assertFalse(Files.exists(a));
-        assertTrue(Files.exists(same), "an input that is its own output is kept");
         assertTrue(Files.exists(dir.resolve("a_raw_anonymized.fif")));
     }
 
     @Test
-    void aWarningKeepsTheInput() throws IOException {
-        GuiModel.Outcome warned = new GuiModel.Outcome(dir.resolve("x.fif"), List.of(dir.resolve("y.fif")), null,
-                List.of("the chain does not end with a terminator"), false);
-        assertTrue(warned.ok());
-        assertFalse(warned.deletable());
-        GuiModel.Outcome leaked = new GuiModel.Outcome(dir.resolve("x.fif"), List.of(dir.resolve("y.fif")), null,
-                List.of(), true);
-        assertFalse(leaked.ok());
-        assertEquals(List.of(), GuiModel.deleteInputs(List.of(warned, leaked)));
+    void theWindowRefusesToDeleteAnInputWhoseOutputDidNotReadBack() throws IOException {
+        Path a = copy("a_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        m.setDeleteInput(true);
+        FileOps files = mock(FileOps.class, AdditionalAnswers.delegatesTo(FileOps.SYSTEM));
+        doThrow(new IOException("unexpected end of the chain")).when(files).readBack(any());
+        GuiJob job = m.job(files);
+        List<GuiJob.Outcome> done = job.run((d, t, last) -> { }, () -> false);
+        assertTrue(done.get(0).ok(), "the output is written");
+        assertFalse(done.get(0).deletable());
+        GuiJob.Deletion deletion = job.deleteInputs(done);
+        assertEquals(List.of(), deletion.deleted());
+        assertEquals(1, deletion.messages().size(), deletion::toString);
+        assertTrue(deletion.messages().get(0).startsWith("not deleting " + a.toAbsolutePath().normalize()
+                + ", because its output"), deletion::toString);
+        assertTrue(deletion.messages().get(0).contains("cannot be read back cleanly"), deletion::toString);
+        assertTrue(Files.exists(a));
+        verify(files).readBack(any());
+        verify(files, never()).delete(any());
+    }
+
+    @Test
+    void theWindowDeletesNothingWhenTheOutputFolderCannotBeSynced() throws IOException {
+        Path a = copy("a_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        m.setDeleteInput(true);
+        FileOps files = mock(FileOps.class, AdditionalAnswers.delegatesTo(FileOps.SYSTEM));
+        doThrow(new IOException("Input/output error")).when(files).syncFolder(any());
+        GuiJob job = m.job(files);
+        List<GuiJob.Outcome> done = job.run((d, t, last) -> { }, () -> false);
+        GuiJob.Deletion deletion = job.deleteInputs(done);
+        assertEquals(List.of(), deletion.deleted());
+        assertTrue(deletion.messages().get(0).startsWith("No input was deleted: the output folders could not be"
+                + " synced"), deletion::toString);
+        assertTrue(Files.exists(a));
+        verify(files, never()).delete(any());
+    }
+
+    @Test
+    void withoutTheDeleteBoxNothingIsDeleted() throws IOException {
+        Path a = copy("a_raw.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        GuiJob job = m.job();
+        List<GuiJob.Outcome> done = job.run((d, t, last) -> { }, () -> false);
+        assertEquals(List.of(), job.deleteInputs(done).deleted());
+        assertTrue(Files.exists(a));
     }
 
     @Test
     void theCommandLinePreFillsTheWindow() throws IOException {
         Path a = copy("a_raw.fif");
-        io.github.fiffkit.app.AppOptions o = new io.github.fiffkit.app.AppOptions(List.of(a), dir.resolve("o.fif"),
-                false, false, true, false, true, true, LocalDate.of(2001, 2, 3), null, null, -10, "H1",
-                Preset.STRICT, false, 2, true, null, null, null, null, false, List.of());
+        io.github.fiffkit.app.run.AppOptions o = new io.github.fiffkit.app.run.AppOptions(List.of(a),
+                dir.resolve("o.fif"), false, false, false, false, 2, null, List.of(),
+                io.github.fiffkit.anonymize.run.RunOptions.builder().deleteInputs(true).brute(true)
+                        .mneEnvironment(true).measurementDate(LocalDate.of(2001, 2, 3)).subjectBirthdayOffset(-10)
+                        .hisId("H1").preset(Preset.STRICT).build());
         GuiModel m = GuiModel.from(o);
         assertEquals(List.of(a), m.inputs());
         assertEquals(dir.resolve("o.fif").toString(), m.output());
@@ -305,9 +368,9 @@ class GuiModelTest {
         assertEquals(List.of(), m.problems(), "files of the same name in other subfolders do not collide");
         assertEquals(List.of(out.resolve("a_raw.fif"), out.resolve("x/a_raw.fif"), out.resolve("x/y/b_raw.fif")),
                 m.outputs());
-        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
         assertEquals(3, done.size());
-        assertTrue(done.stream().allMatch(GuiModel.Outcome::ok), done::toString);
+        assertTrue(done.stream().allMatch(GuiJob.Outcome::ok), done::toString);
         assertEquals(List.of("a_raw.fif", "x/a_raw.fif", "x/y/b_raw.fif"), Folders.tree(out));
     }
 
@@ -333,11 +396,11 @@ class GuiModelTest {
         Path out = dir.resolve("out");
         m.setOutput(out.toString());
         assertEquals(List.of(), m.problems());
-        GuiModel.Job job = m.job();
+        GuiJob job = m.job();
         assertEquals(2, job.inputs().size(), "two recordings: " + job.inputs());
-        List<GuiModel.Outcome> done = job.run((d, t, last) -> { }, () -> false);
+        List<GuiJob.Outcome> done = job.run((d, t, last) -> { }, () -> false);
         assertEquals(2, done.size());
-        GuiModel.Outcome run = done.stream().filter(o -> o.outputs().size() == 3).findFirst().orElseThrow();
+        GuiJob.Outcome run = done.stream().filter(o -> o.outputs().size() == 3).findFirst().orElseThrow();
         assertTrue(run.ok(), run::toString);
         assertEquals(List.of(out.resolve("run_raw.fif"), out.resolve("run_raw-1.fif"), out.resolve("run_raw-2.fif")),
                 run.outputs());
@@ -356,7 +419,7 @@ class GuiModelTest {
         Path out = dir.resolve("anon_raw.fif");
         m.setOutput(out.toString());
         assertEquals(List.of(), m.problems(), "one recording: a fixed date is allowed");
-        List<GuiModel.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
         assertEquals(1, done.size());
         assertTrue(done.get(0).ok(), done.get(0)::toString);
         assertEquals(List.of(out, dir.resolve("anon_raw-1.fif"), dir.resolve("anon_raw-2.fif")), done.get(0).outputs());
@@ -365,7 +428,7 @@ class GuiModelTest {
         }
         m.addInputs(List.of(io.github.fiffkit.app.TestFiles.small(dir.resolve("other_raw.fif"), "g")));
         m.setOutput("");
-        assertTrue(m.problems().get(0).startsWith("A fixed measurement date, birthday or hospital ID is for one"),
+        assertTrue(m.problems().get(0).startsWith("Measurement date, Hospital ID are allowed for one recording only"),
                 m.problems()::toString);
     }
 }

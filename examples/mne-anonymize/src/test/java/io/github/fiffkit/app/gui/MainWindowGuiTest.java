@@ -111,11 +111,11 @@ class MainWindowGuiTest {
     void theCommandLineOpensTheWindowPreFilledAndWaitsForItToClose() throws Exception {
         Path in = Files.copy(GuiModelTest.SAMPLE, dir.resolve("subject02_raw.fif"));
         java.io.StringWriter err = new java.io.StringWriter();
-        io.github.fiffkit.app.Io appIo = new io.github.fiffkit.app.Io(new java.io.ByteArrayInputStream(new byte[0]),
+        io.github.fiffkit.app.run.Io appIo = new io.github.fiffkit.app.run.Io(new java.io.ByteArrayInputStream(new byte[0]),
                 new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true), true,
                 false);
         java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
-        Thread app = new Thread(() -> status.set(io.github.fiffkit.app.MneAnonymize.run(
+        Thread app = new Thread(() -> status.set(io.github.fiffkit.app.cli.MneAnonymize.run(
                 new String[] {"-i", in.toString(), "-bd", "--mdo", "-35"}, appIo)));
         app.start();
         waitFor(() -> onEdt(() -> {

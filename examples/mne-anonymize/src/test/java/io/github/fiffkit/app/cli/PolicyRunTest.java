@@ -1,4 +1,7 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
+
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,7 +89,7 @@ class PolicyRunTest {
         assertTrue(both.err().contains("--preset and --policy exclude each other"), both.err());
         AppRun secret = AppRun.of("--no-gui", "-i", in.toString(), "--secret-env", "X");
         assertEquals(1, secret.status(), secret.toString());
-        assertTrue(secret.err().contains("need --policy"), secret.err());
+        assertTrue(secret.err().contains("it needs --policy"), secret.err());
         assertEquals(List.of("a_raw.fif", "policy.json"), Folders.listing(dir));
     }
 

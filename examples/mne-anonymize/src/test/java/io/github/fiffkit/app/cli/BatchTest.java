@@ -1,4 +1,7 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
+
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -268,7 +271,7 @@ class BatchTest {
         Path temp = Files.createFile(dir.resolve(".x_raw_anonymized.fif.fiffkit-0a1b2c3d.tmp"));
         Path otherTemp = Files.createFile(dir.resolve(".y_raw_anonymized.fif.fiffkit-0a1b2c3d.tmp"));
         Path lookalike = Files.createFile(dir.resolve(".x_raw_anonymized.fif.fiffkit-notours.txt"));
-        assertEquals(1, Runner.removeTemporaries(List.of(out)));
+        assertEquals(1, io.github.fiffkit.app.run.Runner.removeTemporaries(List.of(out)));
         assertFalse(Files.exists(temp));
         assertTrue(Files.exists(otherTemp), "another output's temporary file stays");
         assertTrue(Files.exists(lookalike));

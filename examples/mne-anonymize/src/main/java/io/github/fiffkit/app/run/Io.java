@@ -1,4 +1,4 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.run;
 
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
@@ -36,7 +36,7 @@ public record Io(InputStream in, PrintWriter out, PrintWriter err, boolean displ
      *
      * @return the reader
      */
-    BufferedReader answers() {
+    public BufferedReader answers() {
         return new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
     }
 
@@ -46,7 +46,7 @@ public record Io(InputStream in, PrintWriter out, PrintWriter err, boolean displ
      * @param reader the run's reader
      * @return the line, or {@code null} at the end of input or when it cannot be read
      */
-    static String readLine(BufferedReader reader) {
+    public static String readLine(BufferedReader reader) {
         try {
             return reader.readLine();
         } catch (IOException e) {

@@ -1,7 +1,6 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.gui;
 
-import io.github.fiffkit.app.gui.GuiModel;
-import io.github.fiffkit.app.gui.MainWindow;
+import io.github.fiffkit.app.run.AppOptions;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.PrintWriter;

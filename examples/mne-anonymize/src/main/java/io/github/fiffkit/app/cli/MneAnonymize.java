@@ -1,25 +1,29 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.anonymize.policy.PhiTag;
-import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.core.FiffFormatException;
+import io.github.fiffkit.anonymize.run.DayMonthYear;
+import io.github.fiffkit.anonymize.run.OptionMessage;
+import io.github.fiffkit.anonymize.run.RunOption;
+import io.github.fiffkit.anonymize.run.RunOptions;
+import io.github.fiffkit.app.Version;
+import io.github.fiffkit.app.gui.Gui;
+import io.github.fiffkit.app.run.AppOptions;
+import io.github.fiffkit.app.run.ExitStatus;
+import io.github.fiffkit.app.run.Io;
+import io.github.fiffkit.app.run.RunPlan;
+import io.github.fiffkit.app.run.Runner;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -38,6 +42,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * mne_anonymize --no-gui -i sub01_raw.fif -vbdf --mdo 35   # verbose, brute, delete the input without asking
  * mne_anonymize --no-gui -i archive/ -o shared/ --mdo 35   # a whole folder, mirrored under shared/
  * </pre>
+ *
+ * <p>A thin shell: it parses the command line into {@link AppOptions} (whose {@link RunOptions} the library's run
+ * model checks and turns into the anonymizer), and hands the run to {@link Runner}.
  */
 @Command(name = "mne_anonymize", versionProvider = Version.Provider.class, sortOptions = false,
         usageHelpAutoWidth = true, exitCodeOnInvalidInput = MneAnonymize.USAGE,
@@ -57,14 +64,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  6  several recordings: at least one failed (the others are done)",
             "  7  the options cannot be applied to a file (nothing written)"})
 public final class MneAnonymize implements Callable<Integer> {
-    static final int OK = 0;
-    static final int USAGE = 1;
-    static final int BAD_INPUT = 2;
-    static final int OUTPUT_FAILED = 3;
-    static final int LEAKS = 4;
-    static final int VERIFY_FOUND = 5;
-    static final int SOME_FAILED = 6;
-    static final int POLICY = 7;
+    static final int USAGE = ExitStatus.USAGE;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
@@ -103,7 +103,7 @@ public final class MneAnonymize implements Callable<Integer> {
             + " name, aim and comment, and the MNE environment")
     private boolean brute;
 
-    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = MeasurementDateConverter.class,
             description = "set every measurement date and ID time to this day (default: 01012000); one recording"
                     + " only")
     private LocalDate measurementDate;
@@ -113,7 +113,7 @@ public final class MneAnonymize implements Callable<Integer> {
                     + " the same for every file")
     private Integer measurementDateOffset;
 
-    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = BirthdayConverter.class,
             description = "set the subject's birthday to this day (default: 01012000); one recording only")
     private LocalDate subjectBirthday;
 
@@ -214,7 +214,7 @@ public final class MneAnonymize implements Callable<Integer> {
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("mne_anonymize: internal error: " + ex);
-            return OUTPUT_FAILED;
+            return ExitStatus.OUTPUT_FAILED;
         });
         int status = cmd.execute(args);
         io.out().flush();
@@ -228,10 +228,14 @@ public final class MneAnonymize implements Callable<Integer> {
             return usage("--jobs must be 1 or more, not " + jobs);
         }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        AppOptions options = new AppOptions(inputs, output, verbose, silent, delete, force, brute, mneEnvironment,
-                measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, hisId, preset, noGui,
-                threads, !noLeakCheck, policy, secretEnv, secretFile, report, dryRun, verify,
-                keepHis, dropHeadShape);
+        RunOptions run = RunOptions.builder().preset(preset).policyFile(policy).secretEnv(secretEnv)
+                .secretFile(secretFile).brute(brute).mneEnvironment(mneEnvironment).keepHis(keepHis)
+                .dropHeadShape(dropHeadShape).hisId(hisId).measurementDate(measurementDate)
+                .measurementDateOffset(measurementDateOffset).subjectBirthday(subjectBirthday)
+                .subjectBirthdayOffset(subjectBirthdayOffset).leakCheck(!noLeakCheck).deleteInputs(delete)
+                .dryRun(dryRun).recordOldValues(verbose).digests(report != null).build();
+        AppOptions options = new AppOptions(inputs, output, verbose, silent, force, noGui, threads, report, verify,
+                run);
         if (!noGui) {
             // the window shows conflicts next to its fields, and starts without any input chosen
             if (!io.display()) {
@@ -240,14 +244,11 @@ public final class MneAnonymize implements Callable<Integer> {
                             + " --no-gui");
                 }
             } else if (Gui.open(options, io.err())) {
-                return OK;
+                return ExitStatus.OK;
             }
         }
-        List<String> conflicts = new ArrayList<>(options.conflicts());
-        if (policy != null && preset != null) {
-            conflicts.add("--preset and --policy exclude each other (a policy file names its preset with"
-                    + " \"extends\")");
-        }
+        Function<RunOption, String> names = TypedNames.of(spec.commandLine().getParseResult().originalArgs());
+        List<String> conflicts = options.conflicts(names);
         if (!conflicts.isEmpty()) {
             return usage(String.join("; ", conflicts));
         }
@@ -256,7 +257,7 @@ public final class MneAnonymize implements Callable<Integer> {
             anonymizer = options.anonymizer();
         } catch (IOException e) {
             // a policy file with problems (each listed with its line), or one that cannot be read
-            io.err().println("mne_anonymize: " + describe(e, policy != null ? policy : Path.of("policy")));
+            io.err().println("mne_anonymize: " + ExitStatus.describe(e, policy != null ? policy : Path.of("policy")));
             return USAGE;
         }
         if (policy != null && !silent) {
@@ -273,7 +274,7 @@ public final class MneAnonymize implements Callable<Integer> {
             try {
                 files = RunPlan.verifyFiles(verify);
             } catch (RunPlan.UsageProblem e) {
-                return usage(e.getMessage());
+                return usage(e.text(names));
             }
             return new Runner(options, io, anonymizer).verify(files);
         }
@@ -281,7 +282,12 @@ public final class MneAnonymize implements Callable<Integer> {
         try {
             plan = RunPlan.make(options);
         } catch (RunPlan.UsageProblem e) {
-            return usage(e.getMessage());
+            return usage(e.text(names));
+        }
+        if (!silent) {
+            for (OptionMessage w : run.warnings()) {
+                io.err().println("mne_anonymize: warning: " + w.text(names));
+            }
         }
         return new Runner(options, io, anonymizer).run(plan);
     }
@@ -292,58 +298,26 @@ public final class MneAnonymize implements Callable<Integer> {
         return USAGE;
     }
 
-    /**
-     * The exit status for a failure of the library.
-     *
-     * @param e the failure
-     * @return 2 for an input that cannot be read or is not FIFF, 7 when the policy cannot be applied, else 3
-     */
-    static int statusOf(IOException e) {
-        if (e instanceof FiffFormatException || e instanceof InputException) {
-            return BAD_INPUT;
-        }
-        if (e instanceof PolicyException) {
-            return POLICY;
-        }
-        return OUTPUT_FAILED;
-    }
-
-    /**
-     * One line for a failure, naming the file.
-     *
-     * @param e    the failure
-     * @param file the file it concerns, when the exception does not name it
-     * @return the line
-     */
-    static String describe(IOException e, Path file) {
-        if (e instanceof NoSuchFileException n) {
-            return (n.getFile() != null ? n.getFile() : file) + ": no such file or folder";
-        }
-        if (e instanceof AccessDeniedException a) {
-            return (a.getFile() != null ? a.getFile() : file) + ": permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return (f.getFile() != null ? f.getFile() : file) + ": " + f.getReason();
-        }
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return file + ": " + e.getClass().getSimpleName();
-        }
-        return m.contains(file.getFileName().toString()) ? m : file + ": " + m;
-    }
-
-    /** Reads the seed's DDMMYYYY dates, strictly. */
-    static final class DateConverter implements ITypeConverter<LocalDate> {
+    /** Reads {@code --md}: a DDMMYYYY day that FIFF's 32-bit time holds. */
+    static final class MeasurementDateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
-            if (!value.matches("\\d{8}")) {
-                throw new TypeConversionException("'" + value + "' is not a date of the form DDMMYYYY, e.g."
-                        + " 01012000");
-            }
             try {
-                return LocalDate.parse(value, AppOptions.DATE_FORMAT.withResolverStyle(ResolverStyle.STRICT));
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a valid day (DDMMYYYY)");
+                return DayMonthYear.measurementDate(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --sb}: a DDMMYYYY day of year 1 or later. */
+    static final class BirthdayConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return DayMonthYear.birthday(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

@@ -1,4 +1,7 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
+
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,7 +75,7 @@ class MneAnonymizeCorpusTest {
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.errLines().get(0).startsWith("mne_anonymize: leak: ") && r.errLines().get(0).contains(
                 "fsaverage-vol7-nointerp-src.fif.gz: FIFF_MNE_FILE_NAME"), r.err());
-        List<Path> inputs = RunPlan.scan(real);
+        List<Path> inputs = io.github.fiffkit.app.run.RunPlan.scan(real);
         int outputs = 0;
         for (Path in : inputs) {
             Path o = out.resolve(real.relativize(in));

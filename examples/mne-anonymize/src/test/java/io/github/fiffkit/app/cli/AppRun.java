@@ -1,5 +1,9 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
 
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
+
+import io.github.fiffkit.app.run.Io;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,8 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.run;
 
 import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.anonymize.run.OptionMessage;
+import io.github.fiffkit.anonymize.run.RunOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -23,49 +27,56 @@ import java.util.stream.Stream;
  * several recordings) stop the run here.
  */
 public final class RunPlan {
-    /**
-     * One recording to anonymize, or one input that failed before it started.
-     *
-     * @param inputs  the parts, first to last
-     * @param outputs where each part's output ends up
-     * @param writeTo where the anonymizer writes each part: the output, or for an output that is the input
-     *                itself a file beside it, moved onto the input only once the user agrees
-     * @param failure why the input cannot be anonymized at all, or {@code null}
-     * @param status  the exit status of that failure
-     */
-    record Job(List<Path> inputs, List<Path> outputs, List<Path> writeTo, String failure, int status) {
-        /** @return true when a part's output replaces its input */
-        boolean replacesInput() {
-            return !outputs.equals(writeTo);
-        }
-
-        /** @return the first part, which names the recording */
-        Path first() {
-            return inputs.get(0);
-        }
-    }
-
     /** A usage mistake found in the files: status 1, nothing written. */
     public static final class UsageProblem extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The run model's message, named by each front-end in its own words; or null. */
+        private final transient OptionMessage option;
 
         UsageProblem(String message) {
             super(message);
+            this.option = null;
+        }
+
+        UsageProblem(OptionMessage option) {
+            super(option.text());
+            this.option = option;
+        }
+
+        /**
+         * @param names how to name the options
+         * @return the message, with the options named so when it is about options
+         */
+        public String text(Function<RunOption, String> names) {
+            return option != null ? option.text(names) : getMessage();
         }
     }
 
     private static final String[] EXTENSIONS = {".fif", ".fif.gz", ".fiff", ".fiff.gz"};
 
-    final List<Job> jobs;
-    /** Several inputs or a folder: outputs are mirrored under {@code -o}, the summary counts, status 6. */
-    final boolean batch;
-    /** Outputs go into this folder, created when missing; or null. */
-    final Path outputFolder;
+    private final List<Job> jobs;
+    private final boolean batch;
+    private final Path outputFolder;
 
     private RunPlan(List<Job> jobs, boolean batch, Path outputFolder) {
         this.jobs = List.copyOf(jobs);
         this.batch = batch;
         this.outputFolder = outputFolder;
+    }
+
+    /** @return the recordings, in the order given (and folder contents in name order) */
+    public List<Job> jobs() {
+        return jobs;
+    }
+
+    /** @return several inputs or a folder: outputs are mirrored under {@code -o}, the summary counts, status 6 */
+    public boolean batch() {
+        return batch;
+    }
+
+    /** @return the folder outputs go into (created when missing), or null */
+    public Path outputFolder() {
+        return outputFolder;
     }
 
     /** A file to anonymize and the input root it was found under (for mirroring). */
@@ -119,7 +130,14 @@ public final class RunPlan {
         return recordings;
     }
 
-    static RunPlan make(AppOptions o) throws UsageProblem {
+    /**
+     * Works out the plan of a run.
+     *
+     * @param o the run's options
+     * @return the plan
+     * @throws UsageProblem for a usage mistake that the files reveal: nothing is written then
+     */
+    public static RunPlan make(AppOptions o) throws UsageProblem {
         List<Path> given = new ArrayList<>();
         for (Path p : o.inputs()) {
             given.add(p.toAbsolutePath().normalize());
@@ -149,7 +167,7 @@ public final class RunPlan {
                 found.add(new Found(p, p.getParent()));
             } else {
                 String why = Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "not a regular file" : "no such file";
-                jobs.add(new Job(List.of(p), List.of(), List.of(), p + ": " + why, MneAnonymize.BAD_INPUT));
+                jobs.add(Job.failed(p, p + ": " + why, ExitStatus.BAD_INPUT));
             }
         }
 
@@ -161,18 +179,17 @@ public final class RunPlan {
         Map<Path, Path> rootOf = new HashMap<>(); // first part of a recording -> the root it was found under
         for (Recording r : group(found.stream().map(Found::file).toList())) {
             if (r.failure() != null) {
-                jobs.add(new Job(List.of(r.given()), List.of(), List.of(), MneAnonymize.describe(r.failure(),
-                        r.given()), MneAnonymize.BAD_INPUT));
+                jobs.add(Job.failed(r.given(), ExitStatus.describe(r.failure(), r.given()), ExitStatus.BAD_INPUT));
                 continue;
             }
             rootOf.put(r.parts().get(0), rootOfFound.get(r.given()));
-            jobs.add(new Job(r.parts(), null, null, null, 0));
+            jobs.add(new Job(r.parts(), null, null, null, 0, false));
         }
 
         int recordings = jobs.size();
-        String single = o.singleRecordingProblem(recordings);
-        if (single != null) {
-            throw new UsageProblem(single);
+        Optional<OptionMessage> single = o.run().recordingsProblem(recordings);
+        if (single.isPresent()) {
+            throw new UsageProblem(single.get());
         }
 
         // outputs
@@ -203,7 +220,8 @@ public final class RunPlan {
                     writeTo.add(target);
                 }
             }
-            planned.add(new Job(j.inputs(), outputs, writeTo, null, 0));
+            boolean replaces = !outputs.equals(writeTo);
+            planned.add(new Job(j.inputs(), outputs, writeTo, null, 0, outFolder != null || replaces));
         }
         checkCollisions(planned);
         return new RunPlan(planned, batch, outFolder);
@@ -323,7 +341,7 @@ public final class RunPlan {
      * @return the files, in the order given, each folder's in name order
      * @throws UsageProblem when a folder cannot be listed
      */
-    static List<Path> verifyFiles(List<Path> given) throws UsageProblem {
+    public static List<Path> verifyFiles(List<Path> given) throws UsageProblem {
         List<Path> files = new ArrayList<>();
         for (Path p : given) {
             if (Files.isDirectory(p)) {
@@ -370,7 +388,7 @@ public final class RunPlan {
     }
 
     /** @return how many files the plan anonymizes */
-    int fileCount() {
+    public int fileCount() {
         return jobs.stream().mapToInt(j -> j.inputs().size()).sum();
     }
 }

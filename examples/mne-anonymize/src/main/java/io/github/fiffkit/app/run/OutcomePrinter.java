@@ -1,0 +1,132 @@
+package io.github.fiffkit.app.run;
+
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.LeakHit;
+import io.github.fiffkit.anonymize.result.TagChange;
+import io.github.fiffkit.anonymize.result.VerifyResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * The lines the command line prints for each recording as soon as it is done: what changed (every field with
+ * {@code -v}), warnings, leak-check hits, errors; a dry run's plan; a verify result. Old values appear only with
+ * {@code -v}, where the anonymizer recorded them.
+ */
+final class OutcomePrinter {
+    private final AppOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    OutcomePrinter(AppOptions options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    void print(JobOutcome o) {
+        if (o.error() != null) {
+            err.println("mne_anonymize: " + o.error());
+        } else if (o.verified() != null) {
+            printVerified(o.verified());
+        } else if (options.dryRun()) {
+            printPlanned(o);
+        } else {
+            for (int i = 0; i < o.results().size(); i++) {
+                printWritten(o.results().get(i), o.job().inputs().get(i), o.job().writeTo().get(i));
+            }
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private void printWritten(AnonymizationResult r, Path in, Path written) {
+        if (options.verbose()) {
+            out.println();
+            out.println(in + " -> " + written);
+            for (TagChange c : r.changes()) {
+                out.println("  " + describe(c));
+            }
+            out.println("  " + changed(r));
+        } else if (!options.silent()) {
+            out.println(in + " -> " + written + ": " + changed(r));
+        }
+        if (!options.silent()) {
+            for (String w : r.warnings()) {
+                err.println("mne_anonymize: warning: " + in + ": " + w);
+            }
+        }
+        for (String s : r.notChecked()) {
+            if (options.verbose()) {
+                out.println("  not checked for leaks: " + s);
+            }
+        }
+        for (LeakHit h : r.leaks()) {
+            err.println("mne_anonymize: leak: " + written + ": " + h);
+        }
+    }
+
+    private void printVerified(VerifyResult v) {
+        if (v.passed()) {
+            if (!options.silent()) {
+                out.println(v.input() + ": passed");
+            }
+        } else {
+            out.println(v.input() + ": PHI found in " + v.findings().size()
+                    + (v.findings().size() == 1 ? " tag" : " tags"));
+            for (TagChange c : v.findings()) {
+                out.println("  " + (options.verbose() ? describe(c) : c.kindName() + " in " + c.blockPath() + " at "
+                        + c.position() + " (" + c.origin() + ": " + c.action() + ")"));
+            }
+        }
+        if (!options.silent()) {
+            for (String w : v.warnings()) {
+                err.println("mne_anonymize: warning: " + v.input() + ": " + w);
+            }
+        }
+    }
+
+    private void printPlanned(JobOutcome o) {
+        for (int i = 0; i < o.results().size(); i++) {
+            AnonymizationResult r = o.results().get(i);
+            Path in = o.job().inputs().get(i);
+            if (options.verbose()) {
+                out.println();
+                out.println(in + " (dry run; would write " + o.job().writeTo().get(i) + ")");
+                for (TagChange c : r.changes()) {
+                    out.println("  " + describe(c));
+                }
+            }
+            if (!options.silent()) {
+                long n = r.changes().size();
+                out.println(in + " -> " + o.job().writeTo().get(i) + ": " + n + (n == 1 ? " tag" : " tags")
+                        + " would change (dry run, nothing written)");
+                for (String w : r.warnings()) {
+                    err.println("mne_anonymize: warning: " + in + ": " + w);
+                }
+            }
+        }
+    }
+
+    private static String changed(AnonymizationResult r) {
+        long n = r.changes().size();
+        String s = n + (n == 1 ? " tag changed" : " tags changed");
+        if (r.hasLeaks()) {
+            s += ", " + r.leaks().size() + " leak-check " + (r.leaks().size() == 1 ? "hit" : "hits");
+        }
+        return s;
+    }
+
+    /**
+     * @param c a change
+     * @return the change as {@code -v} prints it: where, old value (when recorded), new value
+     */
+    static String describe(TagChange c) {
+        String where = c.kindName() + " in " + c.blockPath() + " at " + c.position();
+        if (c.action().equals("notCopied")) {
+            return where + ": not copied";
+        }
+        String old = c.oldValue() == null ? "(not recorded)" : c.oldValue();
+        String now = c.removed() ? "(removed)" : c.newValue();
+        return where + ": " + old + " -> " + now;
+    }
+}
