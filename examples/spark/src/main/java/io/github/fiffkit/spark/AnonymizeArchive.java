@@ -2,10 +2,8 @@ package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
 import java.io.IOException;
+import io.github.fiffkit.anonymize.run.DayMonthYear;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The Spark job's command line, for {@code spark-submit --class io.github.fiffkit.spark.AnonymizeArchive}.
- * Policy options are the application's. The job never fails for a file: each file's outcome is a report row.
+ * Policy options are the application's, checked by the library's run model as the application checks them. The job
+ * never fails for a file: each file's outcome is a report row.
  */
 @Command(name = "fiffkit-spark", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
         description = "Anonymizes every FIFF file under an input URI (or listed in a file) on Apache Spark, "
@@ -54,15 +53,21 @@ public final class AnonymizeArchive implements Callable<Integer> {
     String secretFile;
 
     @Option(names = {"-b", "--brute"}, description = "also weight, height, sex, handedness and the project")
-    Boolean brute;
+    boolean brute;
 
     @Option(names = "--mne_environment", description = "also the MNE working directory and command line")
-    Boolean mneEnvironment;
+    boolean mneEnvironment;
+
+    @Option(names = "--keep-his", description = "keep the HIS id, sex and handedness (MNE-Python's keep_his)")
+    boolean keepHis;
+
+    @Option(names = "--drop-head-shape", description = "remove the extra head-shape digitizer points")
+    boolean dropHeadShape;
 
     @Option(names = "--his", paramLabel = "TEXT", description = "the HIS id to write (one recording only)")
     String his;
 
-    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+    @Option(names = {"--md", "--measurement_date"}, paramLabel = "DDMMYYYY", converter = MeasurementDateConverter.class,
             description = "set every measurement date to this day (one recording only)")
     LocalDate md;
 
@@ -70,7 +75,7 @@ public final class AnonymizeArchive implements Callable<Integer> {
             description = "move measurement dates this many days earlier")
     Integer mdo;
 
-    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = DateConverter.class,
+    @Option(names = {"--sb", "--subject_birthday"}, paramLabel = "DDMMYYYY", converter = BirthdayConverter.class,
             description = "set the birthday to this day (one recording only)")
     LocalDate sb;
 
@@ -93,8 +98,8 @@ public final class AnonymizeArchive implements Callable<Integer> {
      * @throws IllegalArgumentException for options that do not go together
      */
     JobSpec spec() {
-        PolicySettings s = new PolicySettings(preset, policy, secretEnv, secretFile, brute, mneEnvironment, his,
-                md, mdo, sb, sbo, !noLeakCheck, !noDigests);
+        PolicySettings s = new PolicySettings(preset, policy, secretEnv, secretFile, brute, mneEnvironment, keepHis,
+                dropHeadShape, his, md, mdo, sb, sbo, !noLeakCheck, !noDigests);
         return new JobSpec(input, inputList, inputRoot, output, report, s, partitions);
     }
 
@@ -120,21 +125,26 @@ public final class AnonymizeArchive implements Callable<Integer> {
         }
     }
 
-    /** Reads the seed's DDMMYYYY dates, strictly, as the application does. */
-    static final class DateConverter implements CommandLine.ITypeConverter<LocalDate> {
-        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("ddMMuuuu")
-                .withResolverStyle(ResolverStyle.STRICT);
-
+    /** Reads {@code --md} with the run model's reader: a DDMMYYYY day that FIFF's 32-bit time holds. */
+    static final class MeasurementDateConverter implements CommandLine.ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
-            if (!value.matches("\\d{8}")) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the form DDMMYYYY,"
-                        + " e.g. 01012000");
-            }
             try {
-                return LocalDate.parse(value, FORMAT);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a valid day (DDMMYYYY)");
+                return DayMonthYear.measurementDate(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --sb} with the run model's reader: a DDMMYYYY day of year 1 or later. */
+    static final class BirthdayConverter implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return DayMonthYear.birthday(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

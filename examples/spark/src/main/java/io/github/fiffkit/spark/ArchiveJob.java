@@ -92,10 +92,10 @@ public final class ArchiveJob {
                 in -> Units.id(relative(in, rootPath)));
         String stateDir = outRoot + "/" + STATE_FOLDER + "/units";
         PolicySettings settings = spec.settings();
-        String single = singleRecordingProblem(settings, units.size());
-        if (single != null) {
-            throw new IllegalArgumentException(single);
-        }
+        // the run model's several-recordings rule, as in the application
+        settings.recordingsProblem(units.size()).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         String fingerprint = fingerprint(settings);
         int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
         List<UnitWorker.Outcome> outcomes = units.isEmpty() ? List.of()
@@ -147,30 +147,6 @@ public final class ArchiveJob {
                     StandardCharsets.UTF_8));
         }
         return Units.id(text);
-    }
-
-    /** As the application: a fixed date or HIS id for several recordings would make them all the same. */
-    static String singleRecordingProblem(PolicySettings s, int recordings) {
-        if (recordings <= 1) {
-            return null;
-        }
-        List<String> given = new ArrayList<>();
-        if (s.measurementDate() != null) {
-            given.add("--md");
-        }
-        if (s.birthday() != null) {
-            given.add("--sb");
-        }
-        if (s.hisId() != null) {
-            given.add("--his");
-        }
-        if (given.isEmpty()) {
-            return null;
-        }
-        return String.join(", ", given) + (given.size() == 1 ? " is" : " are") + " allowed for one recording only"
-                + " (this run has " + recordings + "): every recording would get the same date or hospital id,"
-                + " and the intervals between recordings would be lost; use --mdo and --sbo to move every date by"
-                + " the same number of days";
     }
 
     /**

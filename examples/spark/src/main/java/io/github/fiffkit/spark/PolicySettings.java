@@ -2,33 +2,40 @@ package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.AnonymizerBuilder;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.run.OptionMessage;
+import io.github.fiffkit.anonymize.run.RunOptions;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.spark.SparkFiles;
 
 /**
- * The policy options of a job, as the application takes them, in a form that travels to the executors. Each
- * executor builds its {@link Anonymizer} from them once ({@link #anonymizer()}). No secret travels: a policy
- * file, the secret file and pseudonym tables are read where the anonymizer is built, from the same path or from
- * the files {@code spark-submit --files} ships to the executors; a secret from the environment is read from the
- * executor's environment.
+ * The policy options of a job, as the application takes them, in a form that travels to the executors. They are
+ * the library's run model ({@link RunOptions}) in serializable form: the same checks
+ * ({@link RunOptions#problems()}, the several-recordings rule) and the same anonymizer
+ * ({@link RunOptions#toAnonymizerBuilder()}), built once per executor ({@link #anonymizer()}). No secret travels: a
+ * policy file, the secret file and pseudonym tables are read where the anonymizer is built, from the same path or
+ * from the files {@code spark-submit --files} ships to the executors; a secret from the environment is read from
+ * the executor's environment.
  *
  * @param preset          {@code --preset}: the preset's id, when no policy file is given
  * @param policyFile      {@code --policy}: a JSON policy file (a path, or the name of a file shipped with
  *                        {@code --files}), or null
  * @param secretEnv       {@code --secret-env}: the environment variable holding the keyed-hash secret, or null
  * @param secretFile      {@code --secret-file}: the file holding the keyed-hash secret, or null
- * @param brute           {@code -b}: also weight, height, sex, handedness and the project (null: the policy's)
- * @param mneEnvironment  {@code --mne_environment} (null: the policy's)
+ * @param brute           {@code -b}: also weight, height, sex, handedness and the project (off: the policy's)
+ * @param mneEnvironment  {@code --mne_environment} (off: the policy's)
+ * @param keepHis         {@code --keep-his}: keep the HIS id, sex and handedness (off: the policy's)
+ * @param dropHeadShape   {@code --drop-head-shape}: remove the extra head-shape points (off: the policy's)
  * @param hisId           {@code --his}: the HIS id to write (null: the policy's)
  * @param measurementDate {@code --md}: every measurement date becomes this day (null: not set)
  * @param measurementOffsetDays {@code --mdo}: dates move this many days earlier (null: not set)
@@ -37,34 +44,32 @@ import org.apache.spark.SparkFiles;
  * @param leakCheck       search each output for the original values (on by default, as in the application)
  * @param digests         SHA-256 of every input and output in the report
  */
-public record PolicySettings(String preset, String policyFile, String secretEnv, String secretFile, Boolean brute,
-        Boolean mneEnvironment, String hisId, LocalDate measurementDate, Integer measurementOffsetDays,
-        LocalDate birthday, Integer birthdayOffsetDays, boolean leakCheck, boolean digests) implements Serializable {
-    private static final long serialVersionUID = 1L;
+public record PolicySettings(String preset, String policyFile, String secretEnv, String secretFile, boolean brute,
+        boolean mneEnvironment, boolean keepHis, boolean dropHeadShape, String hisId, LocalDate measurementDate,
+        Integer measurementOffsetDays, LocalDate birthday, Integer birthdayOffsetDays, boolean leakCheck,
+        boolean digests) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     private static final Map<PolicySettings, Anonymizer> BUILT = new ConcurrentHashMap<>();
 
-    /** Checks the options that exclude each other, with the application's words. */
+    /**
+     * Checks the options with the run model's checks, the application's words.
+     *
+     * @throws IllegalArgumentException listing every problem, or naming an unknown preset
+     */
     public PolicySettings {
-        if (policyFile != null && preset != null) {
-            throw new IllegalArgumentException("--preset and --policy exclude each other (a policy names its preset"
-                    + " with \"extends\")");
-        }
         if (policyFile == null && preset == null) {
             preset = Preset.MNE_ANONYMIZE.id();
         }
         if (preset != null && Preset.byId(preset).isEmpty()) {
             throw new IllegalArgumentException("unknown preset: " + preset + " (mne-anonymize, mne-python or strict)");
         }
-        if (secretEnv != null && secretFile != null) {
-            throw new IllegalArgumentException("--secret-env and --secret-file exclude each other");
-        }
-        if (measurementDate != null && measurementOffsetDays != null) {
-            throw new IllegalArgumentException("--md (a measurement date) and --mdo (a measurement date offset)"
-                    + " exclude each other");
-        }
-        if (birthday != null && birthdayOffsetDays != null) {
-            throw new IllegalArgumentException("--sb (a birthday) and --sbo (a birthday offset) exclude each other");
+        List<OptionMessage> problems = runOptions(preset, policyFile, secretEnv, secretFile, brute, mneEnvironment,
+                keepHis, dropHeadShape, hisId, measurementDate, measurementOffsetDays, birthday, birthdayOffsetDays,
+                leakCheck, digests, Path::of).problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems.stream().map(OptionMessage::text)
+                    .toList()));
         }
     }
 
@@ -73,8 +78,42 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
      * @return the preset's defaults, leak check and digests on
      */
     public static PolicySettings of(Preset preset) {
-        return new PolicySettings(preset.id(), null, null, null, null, null, null, null, null, null, null, true,
-                true);
+        return new PolicySettings(preset.id(), null, null, null, false, false, false, false, null, null, null, null,
+                null, true, true);
+    }
+
+    private static RunOptions runOptions(String preset, String policyFile, String secretEnv, String secretFile,
+            boolean brute, boolean mneEnvironment, boolean keepHis, boolean dropHeadShape, String hisId,
+            LocalDate measurementDate, Integer measurementOffsetDays, LocalDate birthday, Integer birthdayOffsetDays,
+            boolean leakCheck, boolean digests, Function<String, Path> files) {
+        return RunOptions.builder()
+                .preset(preset == null ? null : Preset.byId(preset).orElseThrow())
+                .policyFile(policyFile == null ? null : files.apply(policyFile)).secretEnv(secretEnv)
+                .secretFile(secretFile == null ? null : files.apply(secretFile)).brute(brute)
+                .mneEnvironment(mneEnvironment).keepHis(keepHis).dropHeadShape(dropHeadShape).hisId(hisId)
+                .measurementDate(measurementDate).measurementDateOffset(measurementOffsetDays)
+                .subjectBirthday(birthday).subjectBirthdayOffset(birthdayOffsetDays).leakCheck(leakCheck)
+                .digests(digests).build();
+    }
+
+    /**
+     * @return these settings as the library's run model, with files found where this JVM sees them
+     */
+    public RunOptions runOptions() {
+        return runOptions(preset, policyFile, secretEnv, secretFile, brute, mneEnvironment, keepHis, dropHeadShape,
+                hisId, measurementDate, measurementOffsetDays, birthday, birthdayOffsetDays, leakCheck, digests,
+                PolicySettings::local);
+    }
+
+    /**
+     * The several-recordings rule of the run model: {@code --md}, {@code --sb} and {@code --his} are refused for a
+     * job of more than one recording.
+     *
+     * @param recordings how many recordings the job has
+     * @return the problem, or empty
+     */
+    public Optional<String> recordingsProblem(int recordings) {
+        return runOptions().recordingsProblem(recordings).map(OptionMessage::text);
     }
 
     /**
@@ -82,41 +121,7 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
      * @throws IOException when the policy file cannot be read or is not valid (a {@code PolicyFileException})
      */
     public AnonymizerBuilder builder() throws IOException {
-        AnonymizerBuilder b = Anonymizer.builder();
-        if (policyFile != null) {
-            PolicyLoader loader = PolicyLoader.standard();
-            if (secretEnv != null) {
-                loader = loader.withSecretFromEnvironment(secretEnv);
-            }
-            if (secretFile != null) {
-                loader = loader.withSecretFromFile(local(secretFile));
-            }
-            b.policy(loader.load(local(policyFile)));
-        } else {
-            b.preset(Preset.byId(preset).orElseThrow());
-        }
-        if (brute != null) {
-            b.brute(brute);
-        }
-        if (mneEnvironment != null) {
-            b.mneEnvironment(mneEnvironment);
-        }
-        if (hisId != null) {
-            b.hisId(hisId);
-        }
-        if (measurementDate != null) {
-            b.measurementDate(measurementDate);
-        }
-        if (measurementOffsetDays != null) {
-            b.measurementDateOffsetDays(measurementOffsetDays);
-        }
-        if (birthday != null) {
-            b.subjectBirthday(birthday);
-        }
-        if (birthdayOffsetDays != null) {
-            b.subjectBirthdayOffsetDays(birthdayOffsetDays);
-        }
-        return b.leakCheck(leakCheck).digests(digests);
+        return runOptions().toAnonymizerBuilder();
     }
 
     /**
@@ -159,8 +164,9 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
     public String toString() {
         return "PolicySettings[preset=" + preset + ", policyFile=" + policyFile + ", secretEnv=" + secretEnv
                 + ", secretFile=" + secretFile + ", brute=" + brute + ", mneEnvironment=" + mneEnvironment
-                + ", hisId=" + hisId + ", measurementDate=" + measurementDate + ", measurementOffsetDays="
-                + measurementOffsetDays + ", birthday=" + birthday + ", birthdayOffsetDays=" + birthdayOffsetDays
-                + ", leakCheck=" + leakCheck + ", digests=" + digests + "]";
+                + ", keepHis=" + keepHis + ", dropHeadShape=" + dropHeadShape + ", hisId=" + hisId
+                + ", measurementDate=" + measurementDate + ", measurementOffsetDays=" + measurementOffsetDays
+                + ", birthday=" + birthday + ", birthdayOffsetDays=" + birthdayOffsetDays + ", leakCheck="
+                + leakCheck + ", digests=" + digests + "]";
     }
 }

@@ -37,8 +37,8 @@ class AnonymizeArchiveTest {
         assertEquals("hdfs://nn/anon", s.output());
         assertEquals(8, s.partitions());
         PolicySettings p = s.settings();
-        assertEquals(new PolicySettings("mne-python", null, null, null, true, null, "S01", null, 35,
-                LocalDate.of(1970, 1, 1), null, false, true), p);
+        assertEquals(new PolicySettings("mne-python", null, null, null, true, false, false, false, "S01",
+                null, 35, LocalDate.of(1970, 1, 1), null, false, true), p);
         Anonymizer expected = Anonymizer.builder().preset(Preset.MNE_PYTHON).brute(true).hisId("S01")
                 .measurementDateOffsetDays(35).subjectBirthday(LocalDate.of(1970, 1, 1)).build();
         assertEquals(expected.policy().options(), p.anonymizer().policy().options());
@@ -46,6 +46,33 @@ class AnonymizeArchiveTest {
         assertEquals("mne-anonymize", parse("--input", "x", "--output", "y").settings().preset());
         assertEquals(LocalDate.of(2000, 2, 29), parse("--input", "x", "--output", "y", "--measurement_date",
                 "29022000").settings().measurementDate());
+    }
+
+    @Test
+    void everyPolicyOptionOfTheApplicationIsAcceptedKeepHisAndDropHeadShapeIncluded() throws IOException {
+        PolicySettings p = parse("--input", "x", "--output", "y", "--keep-his", "--drop-head-shape",
+                "--mne_environment", "--sbo", "-7", "--md", "19012038").settings();
+        assertTrue(p.keepHis());
+        assertTrue(p.dropHeadShape());
+        assertEquals(io.github.fiffkit.anonymize.run.RunOptions.builder().preset(Preset.MNE_ANONYMIZE).keepHis(true)
+                .dropHeadShape(true).mneEnvironment(true).subjectBirthdayOffset(-7)
+                .measurementDate(LocalDate.of(2038, 1, 19)).digests(true).build(), p.runOptions(),
+                "the same run model as the application's");
+        assertTrue(p.anonymizer().policy().options().keepHis());
+        assertTrue(p.anonymizer().policy().options().dropHeadShape());
+        assertTrue(p.anonymizer().policy().options().mneEnvironment());
+    }
+
+    @Test
+    void theRunModelsRefusalsAreTheJobsToo() {
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--keep-his", "--his", "NEW"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--md", "01012050"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--sbo", "99999999"));
+        assertEquals(1, AnonymizeArchive.run("--input", "x", "--output", "y", "--sb", "01010000"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--input", "x", "--output", "y", "--keep-his", "--his", "NEW"));
+        assertEquals("--keep-his keeps the original hospital id and --his writes a new one: they exclude each other;"
+                + " give one of them", e.getMessage());
     }
 
     @Test

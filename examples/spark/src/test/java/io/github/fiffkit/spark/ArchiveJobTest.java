@@ -47,7 +47,7 @@ class ArchiveJobTest {
     }
 
     private static final PolicySettings STRICT = new PolicySettings(Preset.STRICT.id(), null, null, null, true,
-            null, null, null, 35, null, 35, true, true);
+            false, false, false, null, null, 35, null, 35, true, true);
 
     /** An archive: single files in nested folders, a gzip file, a split recording, broken and odd files. */
     private List<Path> archive(Path in) throws IOException {
@@ -220,8 +220,8 @@ class ArchiveJobTest {
                  "dates": {"measurement": {"offsetDays": 20}},
                  "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "hash", "secret": "env:FIFFKIT_TEST_UNSET"}]}
                 """);
-        PolicySettings settings = new PolicySettings(null, policy.toString(), null, secretFile.toString(), null,
-                null, null, null, null, null, null, true, true);
+        PolicySettings settings = new PolicySettings(null, policy.toString(), null, secretFile.toString(), false,
+                false, false, false, null, null, null, null, null, true, true);
         Path out = dir.resolve("out");
         ArchiveJob.Summary s = ArchiveJob.run(sc, JobSpec.of(in.toString(), out.toString(), settings));
         assertEquals(2, s.units());
@@ -248,12 +248,34 @@ class ArchiveJobTest {
     }
 
     @Test
+    void keepHisAndDropHeadShapeRunAsInTheLibrary() throws IOException {
+        Path in = dir.resolve("in");
+        List<Path> files = List.of(PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1),
+                PhiFiles.write(in.resolve("b_raw.fif"), "Okafor", 2));
+        PolicySettings settings = new PolicySettings("mne-python", null, null, null, false, false, true, true, null,
+                null, 10, null, null, true, false);
+        Path out = dir.resolve("out");
+        ArchiveJob.Summary summary = ArchiveJob.run(sc, JobSpec.of(in.toString(), out.toString(), settings));
+        assertEquals(2, summary.processed(), summary.toString());
+        assertTrue(settings.builder().build().policy().options().keepHis());
+        Map<String, Integer> expected = LocalReference.run(in, files, settings.builder().build(), dir.resolve("ref"));
+        assertEquals(Map.of("a_raw.fif", 0, "b_raw.fif", 0), expected);
+        for (String name : expected.keySet()) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("ref").resolve(name)), Files.readAllBytes(out.resolve(name)),
+                    name);
+        }
+        String a = new String(Files.readAllBytes(out.resolve("a_raw.fif")), StandardCharsets.ISO_8859_1);
+        assertTrue(a.contains("HIS-778813"), "--keep-his kept the HIS id");
+        assertFalse(a.contains("Mortensen"), "the name is still removed");
+    }
+
+    @Test
     void aFixedDateOrHisIdIsRefusedForSeveralRecordingsAsTheApplicationDoes() throws IOException {
         Path in = dir.resolve("in");
         PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
         PhiFiles.write(in.resolve("b_raw.fif"), "Okafor", 2);
-        PolicySettings his = new PolicySettings("strict", null, null, null, null, null, "S01", null, null, null,
-                null, true, true);
+        PolicySettings his = new PolicySettings("strict", null, null, null, false, false, false, false, "S01",
+                null, null, null, null, true, true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ArchiveJob.run(sc, JobSpec.of(in.toString(), dir.resolve("out").toString(), his)));
         assertTrue(e.getMessage().startsWith("--his is allowed for one recording only (this run has 2)"),

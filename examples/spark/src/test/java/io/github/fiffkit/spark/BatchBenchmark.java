@@ -57,8 +57,8 @@ public final class BatchBenchmark {
         }
 
         // as the application: its preset, leak check on, no digests
-        PolicySettings settings = new PolicySettings(Preset.MNE_ANONYMIZE.id(), null, null, null, null, null, null,
-                null, null, null, null, true, false);
+        PolicySettings settings = new PolicySettings(Preset.MNE_ANONYMIZE.id(), null, null, null, false, false,
+                false, false, null, null, null, null, null, true, false);
         t0 = System.nanoTime();
         Anonymizer a = settings.builder().build();
         Path lib = work.resolve("lib");

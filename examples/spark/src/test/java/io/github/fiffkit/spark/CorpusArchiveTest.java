@@ -57,8 +57,8 @@ class CorpusArchiveTest {
                     .filter(p -> Units.isFiffName(p.getFileName().toString()))
                     .filter(p -> !SplitRecording.isAnonymizedName(p.getFileName().toString())).sorted().toList();
         }
-        PolicySettings settings = new PolicySettings(Preset.MNE_ANONYMIZE.id(), null, null, null, true, true, null,
-                null, 35, null, 35, true, false);
+        PolicySettings settings = new PolicySettings(Preset.MNE_ANONYMIZE.id(), null, null, null, true, true, false,
+                false, null, null, 35, null, 35, true, false);
         Path out = dir.resolve("out");
         ArchiveJob.Summary summary = ArchiveJob.run(sc, JobSpec.of(corpus.toString(), out.toString(), settings));
 

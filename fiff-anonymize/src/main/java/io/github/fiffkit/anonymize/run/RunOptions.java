@@ -1,6 +1,7 @@
 package io.github.fiffkit.anonymize.run;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import java.io.IOException;
@@ -224,12 +225,12 @@ public final class RunOptions {
      * @throws io.github.fiffkit.anonymize.policyfile.PolicyFileException listing every problem of the policy file
      * @throws IOException when the policy file, its tables or its secret cannot be read
      */
-    public Anonymizer.Builder toAnonymizerBuilder() throws IOException {
+    public AnonymizerBuilder toAnonymizerBuilder() throws IOException {
         List<OptionMessage> p = problems();
         if (!p.isEmpty()) {
             throw new IllegalStateException(String.join("; ", p.stream().map(OptionMessage::text).toList()));
         }
-        Anonymizer.Builder b = Anonymizer.builder();
+        AnonymizerBuilder b = Anonymizer.builder();
         if (policyFile != null) {
             PolicyLoader loader = PolicyLoader.standard();
             if (secretEnv != null) {
