@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * What a user chose for one run, whichever front-end they chose it in: the rules (a preset or a policy file and
  * its secret), the options that override them (brute, MNE environment, HIS, dates, head shape), the leak check and
- * whether inputs are deleted. Immutable; made by {@link #builder()}. One set of checks ({@link #problems()},
+ * whether inputs are deleted. Immutable; made by {@link #builder()} ({@link RunOptionsBuilder}). One set of checks ({@link #problems()},
  * {@link #warnings()}, {@link #recordingsProblem(int)}) and one way to the {@link Anonymizer}
  * ({@link #toAnonymizer()}), so the command line, the desktop window and the Spark job cannot drift apart.
  *
@@ -54,7 +54,7 @@ public final class RunOptions {
     private final boolean recordOldValues;
     private final boolean digests;
 
-    private RunOptions(Builder b) {
+    RunOptions(RunOptionsBuilder b) {
         preset = b.preset;
         policyFile = b.policyFile;
         secretEnv = b.secretEnv;
@@ -76,13 +76,13 @@ public final class RunOptions {
     }
 
     /** @return a builder with nothing chosen: the default preset, leak check on, nothing deleted */
-    public static Builder builder() {
-        return new Builder();
+    public static RunOptionsBuilder builder() {
+        return new RunOptionsBuilder();
     }
 
     /** @return a builder holding these options, to change some of them */
-    public Builder rebuild() {
-        return new Builder(this);
+    public RunOptionsBuilder rebuild() {
+        return new RunOptionsBuilder(this);
     }
 
     /** @return the options of a run where nothing was chosen (the {@code mne-anonymize} preset, leak check on) */
@@ -344,221 +344,5 @@ public final class RunOptions {
         return "RunOptions[" + describe() + (secretEnv != null ? ", secret from $" + secretEnv : "")
                 + (secretFile != null ? ", secret from " + secretFile : "") + (deleteInputs ? ", delete inputs" : "")
                 + (dryRun ? ", dry run" : "") + "]";
-    }
-
-    /**
-     * Builds {@link RunOptions}. Nothing is checked here: {@link RunOptions#problems()} lists every mistake at
-     * once, so a form can show them all.
-     */
-    public static final class Builder {
-        private Preset preset;
-        private Path policyFile;
-        private String secretEnv;
-        private Path secretFile;
-        private boolean brute;
-        private boolean mneEnvironment;
-        private boolean keepHis;
-        private boolean dropHeadShape;
-        private String hisId;
-        private LocalDate measurementDate;
-        private Integer measurementDateOffset;
-        private LocalDate subjectBirthday;
-        private Integer subjectBirthdayOffset;
-        private boolean leakCheck = true;
-        private boolean deleteInputs;
-        private boolean dryRun;
-        private boolean recordOldValues;
-        private boolean digests;
-
-        private Builder() {
-        }
-
-        private Builder(RunOptions o) {
-            preset = o.preset;
-            policyFile = o.policyFile;
-            secretEnv = o.secretEnv;
-            secretFile = o.secretFile;
-            brute = o.brute;
-            mneEnvironment = o.mneEnvironment;
-            keepHis = o.keepHis;
-            dropHeadShape = o.dropHeadShape;
-            hisId = o.hisId;
-            measurementDate = o.measurementDate;
-            measurementDateOffset = o.measurementDateOffset;
-            subjectBirthday = o.subjectBirthday;
-            subjectBirthdayOffset = o.subjectBirthdayOffset;
-            leakCheck = o.leakCheck;
-            deleteInputs = o.deleteInputs;
-            dryRun = o.dryRun;
-            recordOldValues = o.recordOldValues;
-            digests = o.digests;
-        }
-
-        /**
-         * @param p {@code --preset}, or {@code null} for none chosen
-         * @return this builder
-         */
-        public Builder preset(Preset p) {
-            preset = p;
-            return this;
-        }
-
-        /**
-         * @param file {@code --policy}, or {@code null}
-         * @return this builder
-         */
-        public Builder policyFile(Path file) {
-            policyFile = file;
-            return this;
-        }
-
-        /**
-         * @param variable {@code --secret-env}, or {@code null}
-         * @return this builder
-         */
-        public Builder secretEnv(String variable) {
-            secretEnv = variable;
-            return this;
-        }
-
-        /**
-         * @param file {@code --secret-file}, or {@code null}
-         * @return this builder
-         */
-        public Builder secretFile(Path file) {
-            secretFile = file;
-            return this;
-        }
-
-        /**
-         * @param on {@code -b}
-         * @return this builder
-         */
-        public Builder brute(boolean on) {
-            brute = on;
-            return this;
-        }
-
-        /**
-         * @param on {@code --mne_environment}
-         * @return this builder
-         */
-        public Builder mneEnvironment(boolean on) {
-            mneEnvironment = on;
-            return this;
-        }
-
-        /**
-         * @param on {@code --keep-his}
-         * @return this builder
-         */
-        public Builder keepHis(boolean on) {
-            keepHis = on;
-            return this;
-        }
-
-        /**
-         * @param on {@code --drop-head-shape}
-         * @return this builder
-         */
-        public Builder dropHeadShape(boolean on) {
-            dropHeadShape = on;
-            return this;
-        }
-
-        /**
-         * @param text {@code --his}, or {@code null}
-         * @return this builder
-         */
-        public Builder hisId(String text) {
-            hisId = text;
-            return this;
-        }
-
-        /**
-         * @param day {@code --md}, or {@code null}
-         * @return this builder
-         */
-        public Builder measurementDate(LocalDate day) {
-            measurementDate = day;
-            return this;
-        }
-
-        /**
-         * @param days {@code --mdo}, or {@code null}
-         * @return this builder
-         */
-        public Builder measurementDateOffset(Integer days) {
-            measurementDateOffset = days;
-            return this;
-        }
-
-        /**
-         * @param day {@code --sb}, or {@code null}
-         * @return this builder
-         */
-        public Builder subjectBirthday(LocalDate day) {
-            subjectBirthday = day;
-            return this;
-        }
-
-        /**
-         * @param days {@code --sbo}, or {@code null}
-         * @return this builder
-         */
-        public Builder subjectBirthdayOffset(Integer days) {
-            subjectBirthdayOffset = days;
-            return this;
-        }
-
-        /**
-         * @param on search each output for the original values (default on)
-         * @return this builder
-         */
-        public Builder leakCheck(boolean on) {
-            leakCheck = on;
-            return this;
-        }
-
-        /**
-         * @param on {@code -d}
-         * @return this builder
-         */
-        public Builder deleteInputs(boolean on) {
-            deleteInputs = on;
-            return this;
-        }
-
-        /**
-         * @param on {@code --dry-run}
-         * @return this builder
-         */
-        public Builder dryRun(boolean on) {
-            dryRun = on;
-            return this;
-        }
-
-        /**
-         * @param on keep old values (PHI) as text in the results, for a verbose listing or a preview table
-         * @return this builder
-         */
-        public Builder recordOldValues(boolean on) {
-            recordOldValues = on;
-            return this;
-        }
-
-        /**
-         * @param on SHA-256 digests of inputs and outputs in the results
-         * @return this builder
-         */
-        public Builder digests(boolean on) {
-            digests = on;
-            return this;
-        }
-
-        /** @return the options; see {@link RunOptions#problems()} for what may be wrong with them */
-        public RunOptions build() {
-            return new RunOptions(this);
-        }
     }
 }
