@@ -1,4 +1,4 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.fiffkit.app.TestFiles;
+import io.github.fiffkit.app.run.ExitStatus;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.Julian;
 import io.github.fiffkit.testkit.Canary;
@@ -99,29 +101,35 @@ class NoPhiInAppMessagesTest {
         Path in = TestFiles.small(dir.resolve("small.fif"), "gain 2");
         Path out = dir.resolve("out.fif");
         AppRun mdo = runClean(SMALL_PHI, "-i", in.toString(), "-o", out.toString(), "--mdo", "100000");
-        assertEquals(MneAnonymize.POLICY, mdo.status(), mdo.toString());
+        assertEquals(ExitStatus.POLICY, mdo.status(), mdo.toString());
         assertTrue(mdo.err().contains("FIFF_MEAS_DATE") && mdo.err().contains("100000 days earlier"), mdo.err());
         String report = Files.readString(dir.resolve("report.json"));
         assertTrue(report.contains("\"error\"") && report.contains("100000 days earlier"), report);
+        // no file can take this offset: refused with the option, before the file is read (the run model's check)
         AppRun sbo = runClean(SMALL_PHI, "-i", in.toString(), "-o", out.toString(), "--sbo", "-2147483648");
-        assertEquals(MneAnonymize.POLICY, sbo.status(), sbo.toString());
-        assertTrue(sbo.err().contains("FIFF_SUBJ_BIRTH_DAY"), sbo.err());
+        assertEquals(ExitStatus.USAGE, sbo.status(), sbo.toString());
+        assertTrue(sbo.err().contains("--sbo -2147483648 moves every birthday a FIFF file can hold"), sbo.err());
         assertFalse(Files.exists(out));
     }
 
     @Test
-    void aBirthdayOffsetBeyondYearOneIsRefusedWithStatus7() throws IOException {
-        // it wrote the year -271807 and exited 0
+    void aBirthdayOffsetBeyondYearOneIsRefusedWithStatus1ForAnyFileAnd7ForThisFile() throws IOException {
+        // --sbo 99999999 wrote the year -271807 and exited 0; no file can take it: a usage error (status 1)
         Path in = TestFiles.small(dir.resolve("small.fif"), "gain 2");
         Path out = dir.resolve("out.fif");
-        AppRun r = runClean(SMALL_PHI, "-i", in.toString(), "-o", out.toString(), "--sbo", "99999999");
-        assertEquals(MneAnonymize.POLICY, r.status(), r.toString());
+        AppRun any = runClean(SMALL_PHI, "-i", in.toString(), "-o", out.toString(), "--sbo", "99999999");
+        assertEquals(ExitStatus.USAGE, any.status(), any.toString());
+        assertTrue(any.err().contains("--sbo 99999999 moves every birthday a FIFF file can hold before year 1"),
+                any.err());
+        // this file's birthday (1980) moved 730000 days earlier: before year 1 for this file only (status 7)
+        AppRun r = runClean(SMALL_PHI, "-i", in.toString(), "-o", out.toString(), "--sbo", "730000");
+        assertEquals(ExitStatus.POLICY, r.status(), r.toString());
         assertTrue(r.err().contains("FIFF_SUBJ_BIRTH_DAY") && r.err().contains("before year 1"), r.err());
         assertTrue(r.err().contains("--sbo"), r.err());
         assertFalse(Files.exists(out));
         AppRun later = runClean(SMALL_PHI, "-i", in.toString(), "-o", out.toString(), "--mdo", "10", "--sbo",
                 "-20000");
-        assertEquals(MneAnonymize.POLICY, later.status(), later.toString());
+        assertEquals(ExitStatus.POLICY, later.status(), later.toString());
         assertTrue(later.err().contains("after the measurement date"), later.err());
     }
 
@@ -139,7 +147,7 @@ class NoPhiInAppMessagesTest {
     void verifyingAnOriginalNamesTagsOnlyUnlessVerbose() throws IOException {
         Path in = CANARY.write(dir.resolve("canary_raw.fif"));
         AppRun r = runClean(phi(), "--verify", in.toString());
-        assertEquals(MneAnonymize.VERIFY_FOUND, r.status(), r.toString());
+        assertEquals(ExitStatus.VERIFY_FOUND, r.status(), r.toString());
         assertTrue(r.out().contains("FIFF_SUBJ_FIRST_NAME"), r.out());
     }
 
