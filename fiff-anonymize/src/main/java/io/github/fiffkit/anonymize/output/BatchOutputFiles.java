@@ -1,6 +1,5 @@
 package io.github.fiffkit.anonymize.output;
 
-import io.github.fiffkit.anonymize.Anonymizer;
 
 
 

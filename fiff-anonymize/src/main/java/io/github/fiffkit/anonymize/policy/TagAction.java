@@ -1,6 +1,5 @@
 package io.github.fiffkit.anonymize.policy;
 
-import io.github.fiffkit.anonymize.actions.Actions;
 
 
 

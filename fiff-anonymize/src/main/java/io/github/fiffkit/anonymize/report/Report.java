@@ -1,14 +1,11 @@
 package io.github.fiffkit.anonymize.report;
 
-import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
 
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.LeakHit;
 import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult;
 
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.policy.Policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +72,7 @@ public final class Report {
     }
 
     /**
-     * @param policy the policy as applied, e.g. {@link Anonymizer#policy()} (its name and hash go in each record)
+     * @param policy the policy as applied, e.g. {@link io.github.fiffkit.anonymize.Anonymizer#policy()} (its name and hash go in each record)
      * @return a report without old values, naming FiffKit and this library's version
      */
     public static Report of(Policy policy) {
@@ -83,7 +80,7 @@ public final class Report {
     }
 
     /**
-     * @param on include old values (PHI) where the result has them ({@link AnonymizerBuilder#recordOldValues})
+     * @param on include old values (PHI) where the result has them ({@link io.github.fiffkit.anonymize.AnonymizerBuilder#recordOldValues})
      * @return a copy
      */
     public Report withOldValues(boolean on) {

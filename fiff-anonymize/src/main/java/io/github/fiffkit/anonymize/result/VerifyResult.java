@@ -1,11 +1,10 @@
 package io.github.fiffkit.anonymize.result;
 
-import io.github.fiffkit.anonymize.Anonymizer;
 
 import java.util.List;
 
 /**
- * What {@link Anonymizer#verify(java.nio.file.Path)} or {@link Anonymizer#verify(java.nio.file.Path,
+ * What {@link io.github.fiffkit.anonymize.Anonymizer#verify(java.nio.file.Path)} or {@link io.github.fiffkit.anonymize.Anonymizer#verify(java.nio.file.Path,
  * java.nio.file.Path)} found, what it checked and what it cannot know. A file passes when the policy would change
  * none of its tags and, when it was checked against its original, no original value was found in it.
  *
