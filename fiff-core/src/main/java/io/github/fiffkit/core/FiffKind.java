@@ -16,6 +16,9 @@ import java.util.Set;
  * <p>{@link #name(int)} and {@link #number(String)} translate in both directions.
  * Unit and multiplier codes ({@code FIFF_UNIT_*}, {@code FIFF_UNITM_*}) are values, not tag
  * kinds, and are not listed here.
+ *
+ * <p>Longer than the project's ~400 lines: it is the table of the format's tag kinds (over 330 constants and their
+ * names), which readers look up in one place.
  */
 public final class FiffKind {
 

@@ -57,6 +57,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * standard error names the file, the offset and the problem), 3 the output cannot be written; with several files,
  * the status of the first failure. A reader that stops reading early ({@code fiff-dump x.fif | head}) is no
  * failure: the dump stops quietly with status 0.
+ *
+ * <p>Slightly longer than the project's ~400 lines: the command with its options, the tree printer and the
+ * closed-pipe and several-files handling; the JSON form is in {@link TagJson}.
  */
 @Command(name = "fiff-dump", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         sortOptions = false, usageHelpAutoWidth = true,
