@@ -65,6 +65,7 @@ public final class BatchOutputFiles implements OutputFiles, Closeable {
 
     @Override
     public void commit(Path temp, Path target) throws IOException {
+        OutputFiles.checkReplaceable(target);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

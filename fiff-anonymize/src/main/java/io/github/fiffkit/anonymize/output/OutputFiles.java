@@ -205,13 +205,15 @@ public interface OutputFiles {
     }
 
     /**
-     * Moves a complete temporary file onto its target in one step, replacing an existing target.
+     * Moves a complete temporary file onto its target in one step, replacing an existing regular file. Anything
+     * else at the target (a folder, a pipe, a device, a socket) is never replaced: that is an error.
      *
      * @param temp   the complete file
      * @param target where it goes
-     * @throws IOException when the move fails (the target is then unchanged)
+     * @throws IOException when the move fails, or the target is not a regular file (the target is then unchanged)
      */
     default void commit(Path temp, Path target) throws IOException {
+        checkReplaceable(target);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -221,6 +223,27 @@ public interface OutputFiles {
             dir.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // some platforms cannot open a folder for syncing; the rename itself is done
+        }
+    }
+
+    /**
+     * Refuses a target that a commit must not replace: anything but a regular file (or a link, which the move
+     * replaces, never follows) that is there already.
+     *
+     * @param target an output's place
+     * @throws IOException when a folder, a pipe, a device or a socket is there
+     */
+    static void checkReplaceable(Path target) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes there;
+        try {
+            there = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        }
+        if (!there.isRegularFile() && !there.isSymbolicLink()) {
+            throw new IOException(target + ": exists and is not a regular file (" + (there.isDirectory() ? "a folder"
+                    : "a pipe, device or socket") + "); it is never replaced");
         }
     }
 
