@@ -268,8 +268,8 @@ public final class RunOptions {
         } else if (subjectBirthdayOffset != null) {
             b.subjectBirthdayOffsetDays(subjectBirthdayOffset);
         }
-        // a dry run writes nothing, so there is no output to search
-        return b.leakCheck(leakCheck && !dryRun).recordOldValues(recordOldValues).digests(digests);
+        // a dry run anonymizes into a temporary copy, which the leak check searches like an output
+        return b.leakCheck(leakCheck).recordOldValues(recordOldValues).digests(digests);
     }
 
     /**

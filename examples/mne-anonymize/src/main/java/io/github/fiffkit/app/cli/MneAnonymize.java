@@ -14,6 +14,7 @@ import io.github.fiffkit.app.run.ExitStatus;
 import io.github.fiffkit.app.run.Io;
 import io.github.fiffkit.app.run.RunPlan;
 import io.github.fiffkit.app.run.Runner;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,7 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code mne_anonymize}: removes the personal health information from FIFF files, with the options of MNE-CPP's
@@ -82,8 +82,9 @@ public final class MneAnonymize implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "the output file (default: the input's name with _anonymized before the extension,"
-                    + " next to it); with several inputs or a folder, a folder under which they are mirrored")
-    private Path output;
+                    + " next to it); a name ending in / is a folder, made when missing; several inputs need a"
+                    + " folder (existing, or ending in /), under which they are mirrored")
+    private String output;
 
     @Option(names = {"-v", "--verbose"}, description = "print every changed field, its old and its new value")
     private boolean verbose;
@@ -108,7 +109,7 @@ public final class MneAnonymize implements Callable<Integer> {
                     + " only")
     private LocalDate measurementDate;
 
-    @Option(names = {"--mdo", "--measurement_date_offset"}, paramLabel = "DAYS",
+    @Option(names = {"--mdo", "--measurement_date_offset"}, paramLabel = "DAYS", converter = Numbers.Days.class,
             description = "move every measurement date and ID time this many days earlier (negative: later);"
                     + " the same for every file")
     private Integer measurementDateOffset;
@@ -117,7 +118,7 @@ public final class MneAnonymize implements Callable<Integer> {
             description = "set the subject's birthday to this day (default: 01012000); one recording only")
     private LocalDate subjectBirthday;
 
-    @Option(names = {"--sbo", "--subject_birthday_offset"}, paramLabel = "DAYS",
+    @Option(names = {"--sbo", "--subject_birthday_offset"}, paramLabel = "DAYS", converter = Numbers.Days.class,
             description = "move the subject's birthday this many days earlier (negative: later)")
     private Integer subjectBirthdayOffset;
 
@@ -141,7 +142,7 @@ public final class MneAnonymize implements Callable<Integer> {
                     + " (MNE-Python 1.3's anonymize_info) or strict")
     private Preset preset;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "anonymize up to N recordings at once (default: the"
+    @Option(names = "--jobs", paramLabel = "N", converter = Numbers.Count.class, description = "anonymize up to N recordings at once (default: the"
             + " number of processors)")
     private Integer jobs;
 
@@ -170,6 +171,11 @@ public final class MneAnonymize implements Callable<Integer> {
     @Option(names = "--verify", paramLabel = "FILE", arity = "1..*", description = "check anonymized files (or"
             + " folders): status 5 when the policy would still change a field that holds PHI")
     private List<Path> verify = new ArrayList<>();
+
+    @Option(names = "--original", paramLabel = "FILE", arity = "1..*", description = "with --verify: the original"
+            + " files (or folders) the outputs were made from, paired by name; every original value the policy"
+            + " changed is then searched in the outputs (status 5 on a hit)")
+    private List<Path> originals = new ArrayList<>();
 
     @Spec
     private CommandSpec spec;
@@ -205,13 +211,7 @@ public final class MneAnonymize implements Callable<Integer> {
         cmd.setOut(io.out());
         cmd.setErr(io.err());
         cmd.setUnmatchedOptionsAllowedAsOptionParameters(false);
-        cmd.setParameterExceptionHandler((ex, ignored) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("mne_anonymize: " + ex.getMessage());
-            UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-            c.getErr().println("Try 'mne_anonymize --help' for more information.");
-            return USAGE;
-        });
+        cmd.setParameterExceptionHandler(new UsageErrors(List.of(args)));
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("mne_anonymize: internal error: " + ex);
             return ExitStatus.OUTPUT_FAILED;
@@ -234,8 +234,15 @@ public final class MneAnonymize implements Callable<Integer> {
                 .measurementDateOffset(measurementDateOffset).subjectBirthday(subjectBirthday)
                 .subjectBirthdayOffset(subjectBirthdayOffset).leakCheck(!noLeakCheck).deleteInputs(delete)
                 .dryRun(dryRun).recordOldValues(verbose).digests(report != null).build();
-        AppOptions options = new AppOptions(inputs, output, verbose, silent, force, noGui, threads, report, verify,
-                run);
+        Path out;
+        try {
+            out = output == null ? null : Path.of(output);
+        } catch (java.nio.file.InvalidPathException e) {
+            return usage("-o " + output + ": not a valid file or folder name");
+        }
+        boolean outIsFolder = output != null && (output.endsWith("/") || output.endsWith(File.separator));
+        AppOptions options = new AppOptions(inputs, out, verbose, silent, force, noGui, threads, report, verify,
+                run, outIsFolder, originals);
         if (!noGui) {
             // the window shows conflicts next to its fields, and starts without any input chosen
             if (!io.display()) {
@@ -327,7 +334,7 @@ public final class MneAnonymize implements Callable<Integer> {
         @Override
         public Preset convert(String value) {
             return Preset.byId(value).orElseThrow(() -> new TypeConversionException("'" + value
-                    + "' is not a preset; the presets are mne-anonymize, mne-python and strict"));
+                    + "' is not a preset; give mne-anonymize, mne-python or strict"));
         }
     }
 }

@@ -25,18 +25,45 @@ import java.util.function.Function;
  * @param report                  {@code --report}: the JSON Lines report to write, or {@code null}
  * @param verify                  {@code --verify}: files and folders to check instead of anonymizing (empty: none)
  * @param run                     the run model's options
+ * @param outputIsFolder          {@code -o} ended with a separator ({@code -o anon/}): a folder, made when missing,
+ *                                even for one input
+ * @param originals               {@code --original}: the files and folders {@code --verify} compares against (empty:
+ *                                none)
  */
 public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent,
-        boolean avoidDeleteConfirmation, boolean noGui, int jobs, Path report, List<Path> verify, RunOptions run) {
+        boolean avoidDeleteConfirmation, boolean noGui, int jobs, Path report, List<Path> verify, RunOptions run,
+        boolean outputIsFolder, List<Path> originals) {
 
     /** Copies the lists; checks the number of jobs. */
     public AppOptions {
         inputs = List.copyOf(inputs);
         verify = verify == null ? List.of() : List.copyOf(verify);
+        originals = originals == null ? List.of() : List.copyOf(originals);
         run = run == null ? RunOptions.defaults() : run;
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more, not " + jobs);
         }
+    }
+
+    /**
+     * The options with {@code -o} taken as written (a folder only when it exists or several inputs need one), and
+     * nothing to compare against.
+     *
+     * @param inputs                  {@code -i}
+     * @param output                  {@code -o}, or {@code null}
+     * @param verbose                 {@code -v}
+     * @param silent                  {@code -s}
+     * @param avoidDeleteConfirmation {@code -f}
+     * @param noGui                   {@code --no-gui}
+     * @param jobs                    {@code --jobs}
+     * @param report                  {@code --report}, or {@code null}
+     * @param verify                  {@code --verify}
+     * @param run                     the run model's options
+     */
+    public AppOptions(List<Path> inputs, Path output, boolean verbose, boolean silent,
+            boolean avoidDeleteConfirmation, boolean noGui, int jobs, Path report, List<Path> verify, RunOptions run) {
+        this(inputs, output, verbose, silent, avoidDeleteConfirmation, noGui, jobs, report, verify, run, false,
+                List.of());
     }
 
     /**
@@ -77,6 +104,9 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
             }
         } else if (inputs.isEmpty()) {
             problems.add("no input file: give one with -i FILE");
+        }
+        if (!originals.isEmpty() && verify.isEmpty()) {
+            problems.add("--original names the originals that --verify compares outputs with: it needs --verify");
         }
         if (verbose && silent) {
             problems.add("--verbose and --silent exclude each other");

@@ -27,6 +27,8 @@ public final class ExitStatus {
     public static final int SOME_FAILED = 6;
     /** The options cannot be applied to a file. */
     public static final int POLICY = 7;
+    /** Done, but an input that {@code -d} asked to delete (or an output asked to replace its input) was kept. */
+    public static final int NOT_DELETED = 8;
 
     private ExitStatus() {
     }

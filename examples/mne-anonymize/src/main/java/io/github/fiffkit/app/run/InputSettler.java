@@ -14,6 +14,7 @@ import java.util.List;
 public final class InputSettler {
     private final FileOps files;
     private final boolean deleteInputs;
+    private int questionsAhead;
 
     /** How the user is asked and told. */
     public interface Dialog {
@@ -57,6 +58,23 @@ public final class InputSettler {
     }
 
     /**
+     * Counts the deletion questions the run will ask, so that each but the last offers "a" (yes to all the
+     * remaining files).
+     *
+     * @param outcomes every outcome of the run, to be settled in this order
+     */
+    public void expect(List<JobOutcome> outcomes) {
+        questionsAhead = 0;
+        if (deleteInputs) {
+            for (JobOutcome o : outcomes) {
+                if (!o.job().replacesInput() && o.blocker() == null) {
+                    questionsAhead += o.job().inputs().size();
+                }
+            }
+        }
+    }
+
+    /**
      * Deletes or replaces the inputs of one recording, as far as the user asked and the outcome allows.
      *
      * @param o      the recording's outcome
@@ -83,7 +101,7 @@ public final class InputSettler {
             } else if (isAnOutput(in, job)) {
                 dialog.problem("not deleting " + in + ", because it is also an output");
                 refused = true;
-            } else if (dialog.confirm("Delete " + in + "? [y/N] ")) {
+            } else if (dialog.confirm("Delete " + in + (questionsAhead-- > 1 ? "? [y/N/a] " : "? [y/N] "))) {
                 try {
                     files.delete(in);
                     deleted.add(in);

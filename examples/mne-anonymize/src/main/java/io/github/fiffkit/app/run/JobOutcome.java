@@ -2,6 +2,7 @@ package io.github.fiffkit.app.run;
 
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.VerifyResult;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,12 +14,27 @@ import java.util.List;
  * @param error    the error line, or {@code null}
  * @param blocker  why its inputs must not be deleted or replaced, or {@code null}
  * @param verified the result of {@code --verify}, or {@code null}
+ * @param replaced the existing files its outputs replaced (or, in a dry run, would replace), other than its inputs
  */
 public record JobOutcome(Job job, int status, List<AnonymizationResult> results, String error, String blocker,
-        VerifyResult verified) {
-    /** Copies the list. */
+        VerifyResult verified, List<Path> replaced) {
+    /** Copies the lists. */
     public JobOutcome {
         results = List.copyOf(results);
+        replaced = replaced == null ? List.of() : List.copyOf(replaced);
+    }
+
+    /**
+     * @param job      the recording
+     * @param status   its exit status
+     * @param results  one per part
+     * @param error    the error line, or {@code null}
+     * @param blocker  why its inputs must stay, or {@code null}
+     * @param verified the result of {@code --verify}, or {@code null}
+     */
+    public JobOutcome(Job job, int status, List<AnonymizationResult> results, String error, String blocker,
+            VerifyResult verified) {
+        this(job, status, results, error, blocker, verified, List.of());
     }
 
     /**

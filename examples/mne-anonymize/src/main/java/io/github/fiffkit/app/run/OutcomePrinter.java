@@ -29,8 +29,14 @@ final class OutcomePrinter {
         } else if (o.verified() != null) {
             printVerified(o.verified());
         } else if (options.dryRun()) {
+            if (options.verbose()) {
+                o.replaced().forEach(f -> out.println("would replace existing " + f));
+            }
             printPlanned(o);
         } else {
+            if (options.verbose()) {
+                o.replaced().forEach(f -> out.println("replacing existing " + f));
+            }
             for (int i = 0; i < o.results().size(); i++) {
                 printWritten(o.results().get(i), o.job().inputs().get(i), o.job().writeTo().get(i));
             }
@@ -96,13 +102,19 @@ final class OutcomePrinter {
                     out.println("  " + describe(c));
                 }
             }
+            Path target = o.job().writeTo().get(i);
             if (!options.silent()) {
                 long n = r.changes().size();
-                out.println(in + " -> " + o.job().writeTo().get(i) + ": " + n + (n == 1 ? " tag" : " tags")
-                        + " would change (dry run, nothing written)");
+                String hits = r.hasLeaks() ? ", " + r.leaks().size() + " leak-check "
+                        + (r.leaks().size() == 1 ? "hit" : "hits") : "";
+                out.println(in + " -> " + target + ": " + n + (n == 1 ? " tag" : " tags") + " would change" + hits
+                        + " (dry run, nothing written)");
                 for (String w : r.warnings()) {
                     err.println("mne_anonymize: warning: " + in + ": " + w);
                 }
+            }
+            for (LeakHit h : r.leaks()) {
+                err.println("mne_anonymize: leak: " + target + ": " + h);
             }
         }
     }

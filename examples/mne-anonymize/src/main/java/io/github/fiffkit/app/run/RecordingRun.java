@@ -9,7 +9,6 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +22,7 @@ public final class RecordingRun {
     private final RunOptions options;
     private final FileOps files;
     private final boolean outputChosen;
+    private final Anonymizer dryRunAnonymizer;
 
     /**
      * @param anonymizer   the run's anonymizer (with the output layer that syncs folders at the end)
@@ -35,6 +35,7 @@ public final class RecordingRun {
         this.options = options;
         this.files = files;
         this.outputChosen = outputChosen;
+        this.dryRunAnonymizer = options.dryRun() ? DryRun.anonymizer(anonymizer) : null;
     }
 
     /**
@@ -48,8 +49,16 @@ public final class RecordingRun {
         if (job.failure() != null) {
             return new JobOutcome(job, job.status(), List.of(), job.failure(), "its anonymization failed");
         }
+        String unwritable = OutputTargets.problem(job);
+        if (unwritable != null) {
+            if (!outputChosen && unwritable.endsWith(" is not writable")) {
+                unwritable += "; use -o to write somewhere else";
+            }
+            return JobOutcome.failed(job, ExitStatus.OUTPUT_FAILED, unwritable);
+        }
+        List<Path> replaced = OutputTargets.replaced(job);
         if (options.dryRun()) {
-            return plan(job);
+            return DryRun.plan(dryRunAnonymizer, job, replaced);
         }
         for (Path target : job.writeTo()) {
             Path dir = target.toAbsolutePath().getParent();
@@ -88,21 +97,8 @@ public final class RecordingRun {
         } else if (options.deleteInputs() || job.replacesInput()) {
             blocker = readBack(job.writeTo());
         }
-        return new JobOutcome(job, leaks ? ExitStatus.LEAKS : ExitStatus.OK, results, null, blocker);
-    }
-
-    private JobOutcome plan(Job job) {
-        List<AnonymizationResult> planned = new ArrayList<>();
-        for (Path part : job.inputs()) {
-            try {
-                planned.add(anonymizer.plan(part));
-            } catch (IOException e) {
-                return JobOutcome.failed(job, ExitStatus.of(e), ExitStatus.describe(e, part));
-            } catch (RuntimeException e) {
-                return JobOutcome.failed(job, ExitStatus.BAD_INPUT, internalError(part, e));
-            }
-        }
-        return new JobOutcome(job, ExitStatus.OK, planned, null, "this is a dry run");
+        return new JobOutcome(job, leaks ? ExitStatus.LEAKS : ExitStatus.OK, results, null, blocker, null,
+                replaced);
     }
 
     private String failure(Job job, IOException e) {

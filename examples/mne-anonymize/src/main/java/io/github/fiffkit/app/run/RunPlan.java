@@ -144,13 +144,7 @@ public final class RunPlan {
         }
         boolean batch = given.size() > 1 || given.stream().anyMatch(Files::isDirectory);
         Path out = o.output() == null ? null : o.output().toAbsolutePath().normalize();
-        Path outFolder = null;
-        if (out != null && (batch || Files.isDirectory(out))) {
-            outFolder = out;
-            if (Files.exists(outFolder) && !Files.isDirectory(outFolder)) {
-                throw new UsageProblem("-o " + o.output() + ": is a file; several inputs need an output folder");
-            }
-        }
+        Path outFolder = out == null ? null : OutputTargets.outputFolder(o, out, given.size() > 1, batch);
 
         List<Job> jobs = new ArrayList<>();
         List<Found> found = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.report.Report;
 import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.app.Version;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -14,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -180,19 +180,29 @@ public final class Runner {
             return ExitStatus.OUTPUT_FAILED;
         }
         List<Path> targets = plan.jobs().stream().flatMap(j -> j.writeTo().stream()).toList();
-        List<JobOutcome> outcomes = runAll(plan.jobs(), targets, recordings::anonymize);
+        Set<KeptTagsHint.Kept> kept = ConcurrentHashMap.newKeySet();
+        List<JobOutcome> outcomes = runAll(plan.jobs(), targets, job -> withHint(recordings.anonymize(job), kept));
         boolean synced = syncOutputFolders();
+        int notDeleted = 0;
         if (!options.dryRun() && synced) {
             InputSettler settler = new InputSettler(files, options.deleteInput());
-            InputSettler.Dialog dialog = dialog(io.answers());
+            settler.expect(outcomes);
+            InputSettler.Dialog dialog = new ConsoleDialog(options, io, io.answers());
             for (JobOutcome o : outcomes) {
-                settler.settle(o, dialog);
+                if (settler.settle(o, dialog).keptAgainstRequest()) {
+                    notDeleted++;
+                }
                 out.flush();
             }
         }
-        int status = synced ? Summary.status(plan, outcomes) : ExitStatus.OUTPUT_FAILED;
+        int status = synced ? Summary.status(plan, outcomes, notDeleted) : ExitStatus.OUTPUT_FAILED;
         if (plan.batch() && !options.silent()) {
-            Summary.print(out, plan, outcomes, options.dryRun());
+            Summary.print(out, plan, outcomes, options.dryRun(), options.deleteInput() && !options.dryRun()
+                    ? notDeleted : null);
+        }
+        String hint = KeptTagsHint.line(kept, options.run().policyFile() != null);
+        if (hint != null && !options.silent()) {
+            out.println(hint);
         }
         status = closeReport(status);
         out.flush();
@@ -260,6 +270,23 @@ public final class Runner {
         return outcomes;
     }
 
+    /**
+     * Adds what a written (or planned) recording's inputs hold in tags that the policy keeps although they often
+     * hold names or paths; the hint at the end names them. Not when silent: nobody would read it.
+     */
+    private JobOutcome withHint(JobOutcome o, Set<KeptTagsHint.Kept> kept) {
+        if (!options.silent() && o.written()) {
+            for (Path in : o.job().inputs()) {
+                try {
+                    kept.addAll(KeptTagsHint.scan(in, anonymizer.policy()));
+                } catch (IOException | RuntimeException e) {
+                    // the input was just read in full; a hint is not worth a second report of its trouble
+                }
+            }
+        }
+        return o;
+    }
+
     /** Reports one recording as soon as it is done, under the progress bar. */
     private void done(JobOutcome o) {
         synchronized (printLock) {
@@ -323,45 +350,5 @@ public final class Runner {
             }
         }
         return removed;
-    }
-
-    /** The command line's side of the questions: standard error asks, {@code -f} answers yes. */
-    private InputSettler.Dialog dialog(BufferedReader answers) {
-        return new InputSettler.Dialog() {
-            @Override
-            public boolean confirm(String question) {
-                return options.avoidDeleteConfirmation() || ask(question, answers);
-            }
-
-            @Override
-            public void info(String line) {
-                if (!options.silent()) {
-                    out.println(line);
-                }
-            }
-
-            @Override
-            public void answer(String line) {
-                out.println(line);
-            }
-
-            @Override
-            public void problem(String line) {
-                err.println("mne_anonymize: " + line);
-            }
-        };
-    }
-
-    private boolean ask(String question, BufferedReader answers) {
-        out.flush();
-        err.print(question);
-        err.flush();
-        String line = Io.readLine(answers);
-        if (line == null) {
-            err.println();
-            return false;
-        }
-        String a = line.trim().toLowerCase(Locale.ROOT);
-        return a.equals("y") || a.equals("yes");
     }
 }

@@ -49,7 +49,8 @@ class BatchTest {
         }
         assertTrue(r.out().contains("summary: 3 recordings (3 files): 3 anonymized, 0 with leak-check hits, 0"
                 + " failed"), r.out());
-        assertEquals(4, r.outLines().size(), "one line per file and the summary: " + r.out());
+        assertEquals(5, r.outLines().size(), "one line per file, the summary and the hint: " + r.out());
+        assertTrue(r.outLines().get(4).startsWith("hint: kept FIFF_DACQ_PARS"), r.out());
     }
 
     @Test
@@ -73,7 +74,7 @@ class BatchTest {
         Path folder = Files.createDirectories(dir.resolve("more"));
         TestFiles.small(folder.resolve("y_raw.fif"), "g");
         Path out = dir.resolve("out");
-        AppRun r = AppRun.of("--no-gui", "-i", a.toString(), "-i", folder.toString(), "-o", out.toString());
+        AppRun r = AppRun.of("--no-gui", "-i", a.toString(), "-i", folder.toString(), "-o", out + "/");
         assertEquals(0, r.status(), r.toString());
         assertEquals(List.of("x_raw.fif", "y_raw.fif"), Folders.tree(out), "each root mirrored under -o");
     }
@@ -126,7 +127,7 @@ class BatchTest {
         Path b = TestFiles.small(dir.resolve("b_raw.fif"), "g");
         AppRun r = AppRun.withInput("n\ny\n", "--no-gui", "-d", "-i", a.toString(), b.toString());
         assertEquals(0, r.status(), r.toString());
-        assertEquals("Delete " + a + "? [y/N] Delete " + b + "? [y/N] ", r.err());
+        assertEquals("Delete " + a + "? [y/N/a] Delete " + b + "? [y/N] ", r.err(), "a: yes to all the rest");
         assertTrue(Files.exists(a));
         assertFalse(Files.exists(b));
     }
@@ -148,7 +149,7 @@ class BatchTest {
         Path a = TestFiles.small(dir.resolve("a/x_raw.fif"), "g");
         Path b = TestFiles.small(dir.resolve("b/x_raw.fif"), "g");
         Path out = dir.resolve("out");
-        AppRun r = AppRun.of("--no-gui", "-i", a.toString(), b.toString(), "-o", out.toString());
+        AppRun r = AppRun.of("--no-gui", "-i", a.toString(), b.toString(), "-o", out + "/");
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("two inputs would be written to the same output " + out.resolve("x_raw.fif")),
                 r.err());
@@ -174,7 +175,7 @@ class BatchTest {
         List<Path> parts = TestFiles.split(dir, "run_raw.fif", 3);
         AppRun r = AppRun.of("--no-gui", "-i", parts.get(1).toString(), "--md", "05062001");
         assertEquals(0, r.status(), r.toString());
-        assertEquals(3, r.outLines().size(), "one line per part: " + r.out());
+        assertEquals(4, r.outLines().size(), "one line per part and the hint: " + r.out());
         List<String> names = List.of("run_raw_anonymized.fif", "run_raw_anonymized-1.fif",
                 "run_raw_anonymized-2.fif");
         for (String n : names) {
@@ -284,7 +285,9 @@ class BatchTest {
         Path file = Files.writeString(dir.resolve("out.fif"), "x");
         AppRun r = AppRun.of("--no-gui", "-i", a.toString(), b.toString(), "-o", file.toString());
         assertEquals(1, r.status(), r.toString());
-        assertTrue(r.err().contains("is a file; several inputs need an output folder"), r.err());
+        assertTrue(r.err().contains(": several inputs need an output folder: give an existing folder, or end the"
+                + " name with"), r.err());
+        assertTrue(r.err().contains("(this one exists and is not a folder)"), r.err());
         assertEquals("x", Files.readString(file));
     }
 

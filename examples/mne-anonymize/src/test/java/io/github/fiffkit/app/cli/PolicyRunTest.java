@@ -130,7 +130,9 @@ class PolicyRunTest {
         AppRun r = AppRun.of("--no-gui", "--dry-run", "-i", in.toString());
         assertEquals(0, r.status(), r.toString());
         assertEquals(List.of(in + " -> " + dir.resolve("sample_raw_anonymized.fif")
-                + ": 15 tags would change (dry run, nothing written)"), r.outLines());
+                + ": 15 tags would change (dry run, nothing written)", "hint: kept FIFF_DACQ_PARS: --preset strict"
+                + " scrubs them; kept FIFF_MNE_ENV_WORKING_DIR, FIFF_MNE_ENV_COMMAND_LINE: --mne_environment"
+                + " replaces them"), r.outLines());
         assertEquals(List.of("sample_raw.fif"), Folders.listing(dir));
 
         AppRun verbose = AppRun.of("--no-gui", "--dry-run", "-v", "-i", in.toString());

@@ -1,4 +1,6 @@
-package io.github.fiffkit.app;
+package io.github.fiffkit.app.cli;
+
+import io.github.fiffkit.app.TestFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
