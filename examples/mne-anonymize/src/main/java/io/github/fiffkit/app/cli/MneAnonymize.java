@@ -62,7 +62,9 @@ import picocli.CommandLine.TypeConversionException;
             "  4  the leak check found original values in an output (kept; input kept)",
             "  5  --verify: a file still holds PHI the policy would change",
             "  6  several recordings: at least one failed (the others are done)",
-            "  7  the options cannot be applied to a file (nothing written)"})
+            "  7  the options cannot be applied to a file (nothing written)",
+            "  8  done, but -d kept an input it was asked to delete (warnings, leak hits, a failed read-back)",
+            "Several recordings: 6 if any failed, else 4 if any leaked, else 8 if any input was kept, else 0."})
 public final class MneAnonymize implements Callable<Integer> {
     static final int USAGE = ExitStatus.USAGE;
 
@@ -93,7 +95,8 @@ public final class MneAnonymize implements Callable<Integer> {
     private boolean silent;
 
     @Option(names = {"-d", "--delete_input_file_after", "--delete_input_file"},
-            description = "delete the input once its output is complete and reads back cleanly (asks first)")
+            description = "delete the input once its output is complete and reads back cleanly (asks first; a"
+                    + " answers yes for every remaining file); status 8 when an input had to be kept")
     private boolean delete;
 
     @Option(names = {"-f", "--avoid_delete_confirmation"},
@@ -165,7 +168,8 @@ public final class MneAnonymize implements Callable<Integer> {
             + " file (digests, policy hash, every change; no old values)")
     private Path report;
 
-    @Option(names = "--dry-run", description = "say what would change, write nothing")
+    @Option(names = "--dry-run", description = "say what would change and what the leak check would find, and"
+            + " check that the outputs can be written; write nothing (a temporary copy is made and deleted)")
     private boolean dryRun;
 
     @Option(names = "--verify", paramLabel = "FILE", arity = "1..*", description = "check anonymized files (or"
@@ -275,6 +279,9 @@ public final class MneAnonymize implements Callable<Integer> {
                         + (left.size() == 1 ? " tag" : " tags") + " that usually hold personal data unchanged: "
                         + String.join(", ", left.stream().map(PhiTag::toString).toList()));
             }
+        }
+        if (!originals.isEmpty()) {
+            return usage("--original is not available yet: --verify checks the outputs against the policy only");
         }
         if (!verify.isEmpty()) {
             List<Path> files;

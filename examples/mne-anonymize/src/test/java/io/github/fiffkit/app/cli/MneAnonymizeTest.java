@@ -131,7 +131,7 @@ class MneAnonymizeTest {
             "--policy", "--secret-env", "--secret-file", "--report", "--dry-run", "--verify"}) {
             assertTrue(r.out().contains(option), option);
         }
-        for (int status : new int[] {0, 1, 2, 3, 4, 5, 6, 7}) {
+        for (int status : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8}) {
             assertTrue(r.out().contains("\n  " + status + "  "), "exit status " + status);
         }
         assertEquals(r.out(), AppRun.of("--help").out());
