@@ -86,12 +86,14 @@ class RunOptionsTest {
     }
 
     @Test
-    void aDryRunHasNoOutputToSearchForLeaks() throws IOException {
+    void aDryRunKeepsTheLeakCheckForTheThrowAwayCopyItWrites() throws IOException {
+        // mne_anonymize --dry-run anonymizes into a temporary copy to predict the run's leak-check hits
         Anonymizer dry = RunOptions.builder().dryRun(true).build().toAnonymizer();
-        Anonymizer real = RunOptions.builder().build().toAnonymizer();
+        Anonymizer off = RunOptions.builder().dryRun(true).leakCheck(false).build().toAnonymizer();
         Path sample = SyntheticFiff.generate(3).write(dir.resolve("in_raw.fif"));
-        assertFalse(dry.plan(sample).leakChecked());
-        assertTrue(real.anonymize(sample, dir.resolve("out.fif")).leakChecked());
+        assertTrue(dry.anonymize(sample, dir.resolve("copy.fif")).leakChecked());
+        assertFalse(off.anonymize(sample, dir.resolve("copy2.fif")).leakChecked());
+        assertFalse(dry.plan(sample).leakChecked(), "a plan alone has no output to search");
     }
 
     @Test
