@@ -177,6 +177,28 @@ class GuiModelTest {
     }
 
     @Test
+    void theWindowNeverWritesOntoAPipeEither() throws Exception {
+        Path a = copy("a_raw.fif");
+        Path pipe = dir.resolve("pipe.fif");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", pipe.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo failed");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(a));
+        m.setOutput(pipe.toString());
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertNotNull(done.get(0).error());
+        assertTrue(done.get(0).error().contains("is not a regular file or folder"), done.get(0).error());
+        assertTrue(Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "still the pipe");
+    }
+
+    @Test
     void aBadFileIsReportedAndTheOthersGoOn() throws IOException {
         Path bad = dir.resolve("bad_raw.fif");
         Files.writeString(bad, "this is not a FIFF file at all");
