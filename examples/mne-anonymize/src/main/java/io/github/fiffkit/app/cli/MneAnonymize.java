@@ -14,6 +14,7 @@ import io.github.fiffkit.app.run.ExitStatus;
 import io.github.fiffkit.app.run.Io;
 import io.github.fiffkit.app.run.RunPlan;
 import io.github.fiffkit.app.run.Runner;
+import io.github.fiffkit.app.run.VerifyPairs;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -173,7 +174,8 @@ public final class MneAnonymize implements Callable<Integer> {
     private boolean dryRun;
 
     @Option(names = "--verify", paramLabel = "FILE", arity = "1..*", description = "check anonymized files (or"
-            + " folders): status 5 when the policy would still change a field that holds PHI")
+            + " folders): status 5 when the policy would still change a field that holds PHI (free text the policy"
+            + " keeps is not searched: give --original for that)")
     private List<Path> verify = new ArrayList<>();
 
     @Option(names = "--original", paramLabel = "FILE", arity = "1..*", description = "with --verify: the original"
@@ -281,7 +283,13 @@ public final class MneAnonymize implements Callable<Integer> {
             }
         }
         if (!originals.isEmpty()) {
-            return usage("--original is not available yet: --verify checks the outputs against the policy only");
+            List<VerifyPairs.Pair> pairs;
+            try {
+                pairs = VerifyPairs.pair(verify, originals);
+            } catch (RunPlan.UsageProblem e) {
+                return usage(e.text(names));
+            }
+            return new Runner(options, io, anonymizer).verifyAgainstOriginals(pairs);
         }
         if (!verify.isEmpty()) {
             List<Path> files;

@@ -72,16 +72,28 @@ final class OutcomePrinter {
     }
 
     private void printVerified(VerifyResult v) {
+        String against = v.original() == null ? "" : " (against " + v.original() + ")";
         if (v.passed()) {
             if (!options.silent()) {
-                out.println(v.input() + ": passed");
+                out.println(v.input() + ": passed" + against);
             }
         } else {
-            out.println(v.input() + ": PHI found in " + v.findings().size()
-                    + (v.findings().size() == 1 ? " tag" : " tags"));
+            String tags = v.findings().size() + (v.findings().size() == 1 ? " tag" : " tags");
+            out.println(!v.leakChecked() ? v.input() + ": PHI found in " + tags
+                    : v.input() + ": PHI found" + against + ": " + tags + " the policy would change, "
+                            + v.leaks().size() + (v.leaks().size() == 1 ? " original value" : " original values")
+                            + " found");
             for (TagChange c : v.findings()) {
                 out.println("  " + (options.verbose() ? describe(c) : c.kindName() + " in " + c.blockPath() + " at "
                         + c.position() + " (" + c.origin() + ": " + c.action() + ")"));
+            }
+            for (LeakHit h : v.leaks()) {
+                out.println("  leak: " + h);
+            }
+        }
+        if (options.verbose()) {
+            for (String s : v.notChecked()) {
+                out.println("  not searched (too short): " + s);
             }
         }
         if (!options.silent()) {

@@ -4,7 +4,6 @@ import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.output.BatchOutputFiles;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.report.Report;
-import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.app.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,30 +131,51 @@ public final class Runner {
             return closeReport(ExitStatus.OK);
         }
         List<Job> jobs = given.stream().map(f -> Job.of(List.of(f), List.of(), false)).toList();
-        List<JobOutcome> outcomes = runAll(jobs, List.of(), this::verifyOne);
+        return verified(runAll(jobs, List.of(), job -> Verification.alone(anonymizer, job)), false);
+    }
+
+    /**
+     * Verifies outputs against their originals ({@code --verify OUT --original IN}): the policy replay and the
+     * leak check, pair by pair.
+     *
+     * @param pairs the outputs and their originals
+     * @return 0 when every pair passed, 5 when PHI was found, 6 when a pair could not be read or had no original
+     */
+    public int verifyAgainstOriginals(List<VerifyPairs.Pair> pairs) {
+        header();
+        if (!openReport()) {
+            return ExitStatus.OUTPUT_FAILED;
+        }
+        if (pairs.isEmpty()) {
+            if (!options.silent()) {
+                err.println("mne_anonymize: nothing to verify: no FIFF file (.fif, .fif.gz, .fiff) in "
+                        + String.join(", ", options.verify().stream().map(Path::toString).toList()));
+            }
+            return closeReport(ExitStatus.OK);
+        }
+        List<Job> jobs = pairs.stream().map(p -> p.original() == null
+                ? Job.failed(p.output(), p.missing(), ExitStatus.BAD_INPUT)
+                : Job.of(List.of(p.output()), List.of(p.original()), false)).toList();
+        return verified(runAll(jobs, List.of(), job -> Verification.pair(anonymizer, job)), true);
+    }
+
+    /** The status, the summary and the limits of a verify run. */
+    private int verified(List<JobOutcome> outcomes, boolean pairs) {
         int status = Summary.verifyStatus(outcomes);
+        if (pairs && outcomes.stream().anyMatch(o -> o.verified() == null)) {
+            status = ExitStatus.SOME_FAILED; // a pair that cannot be read is a failed comparison of two files
+        }
         if (outcomes.size() > 1 && !options.silent()) {
             out.println(Summary.verifyLine(outcomes));
+        }
+        if (!options.silent()) {
+            outcomes.stream().filter(o -> o.verified() != null).flatMap(o -> o.verified().limits().stream())
+                    .distinct().forEach(limit -> out.println("not checked: " + limit));
         }
         status = closeReport(status);
         out.flush();
         err.flush();
         return status;
-    }
-
-    private JobOutcome verifyOne(Job job) {
-        Path file = job.first();
-        try {
-            VerifyResult v = anonymizer.verify(file);
-            return new JobOutcome(job, v.passed() ? ExitStatus.OK : ExitStatus.VERIFY_FOUND, List.of(), null, null,
-                    v);
-        } catch (IOException e) {
-            int status = ExitStatus.of(e);
-            return JobOutcome.failed(job, status == ExitStatus.OUTPUT_FAILED ? ExitStatus.BAD_INPUT : status,
-                    ExitStatus.describe(e, file));
-        } catch (RuntimeException e) {
-            return JobOutcome.failed(job, ExitStatus.BAD_INPUT, RecordingRun.internalError(file, e));
-        }
     }
 
     /**
