@@ -9,7 +9,6 @@ import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.anonymize.result.VerifyResult;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

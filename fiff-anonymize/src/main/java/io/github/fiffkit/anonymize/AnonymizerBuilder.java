@@ -7,7 +7,6 @@ import io.github.fiffkit.anonymize.policy.Dates;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyOptions;
-
 import io.github.fiffkit.core.FiffLimits;
 import java.time.Instant;
 import java.time.LocalDate;

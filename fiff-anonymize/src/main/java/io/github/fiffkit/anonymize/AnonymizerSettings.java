@@ -4,7 +4,6 @@ import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.internal.Engine;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.policy.Policy;
-
 import io.github.fiffkit.core.FiffLimits;
 import java.util.Objects;
 import java.util.function.UnaryOperator;

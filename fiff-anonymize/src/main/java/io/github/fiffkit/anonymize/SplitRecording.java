@@ -1,8 +1,6 @@
 package io.github.fiffkit.anonymize;
 
 import io.github.fiffkit.anonymize.result.InputException;
-
-
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;

@@ -3,7 +3,6 @@ package io.github.fiffkit.anonymize;
 import io.github.fiffkit.anonymize.internal.RecordingRunner;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,16 +1,15 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffKind;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,10 @@
 package io.github.fiffkit.anonymize;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
-
-import io.github.fiffkit.anonymize.output.OutputFiles;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffLimits;
 import io.github.fiffkit.core.FiffReader;

@@ -1,14 +1,5 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-import io.github.fiffkit.anonymize.result.InputException;
-
-import io.github.fiffkit.core.Sha256;
-
-import io.github.fiffkit.anonymize.output.OutputFiles;
-import io.github.fiffkit.anonymize.policy.Outcome;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,13 +10,19 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.spy;
 
-import io.github.fiffkit.core.FiffFormatException;
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.Outcome;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.core.FiffFormatException.Problem;
+import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffType;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.TagData;
 import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Folders;

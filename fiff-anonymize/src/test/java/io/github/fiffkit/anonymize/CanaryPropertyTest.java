@@ -1,11 +1,10 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;

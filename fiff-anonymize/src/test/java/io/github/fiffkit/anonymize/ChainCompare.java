@@ -1,14 +1,12 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-import io.github.fiffkit.anonymize.result.TagChange;
-
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagData;

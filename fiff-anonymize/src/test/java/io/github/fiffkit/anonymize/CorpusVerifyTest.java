@@ -1,16 +1,14 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.policyfile.ExamplePoliciesTest;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-import io.github.fiffkit.anonymize.result.VerifyResult;
-
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.report.Report;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policyfile.ExamplePoliciesTest;
+import io.github.fiffkit.anonymize.report.Report;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.VerifyResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

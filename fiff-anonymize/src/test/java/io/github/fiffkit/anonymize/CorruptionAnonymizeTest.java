@@ -1,21 +1,19 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.result.InputException;
-
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruptions;
-import io.github.fiffkit.testkit.Generated;
 import io.github.fiffkit.testkit.Folders;
+import io.github.fiffkit.testkit.Generated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

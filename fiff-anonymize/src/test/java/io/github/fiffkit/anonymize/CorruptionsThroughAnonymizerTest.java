@@ -1,18 +1,16 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.core.Sha256;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruptions;

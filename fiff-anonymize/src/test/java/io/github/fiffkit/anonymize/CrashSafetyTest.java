@@ -1,20 +1,17 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.core.Sha256;
-
-import io.github.fiffkit.anonymize.output.OutputFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.FiffWriter;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,9 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;

@@ -1,9 +1,8 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.testkit.Generated;
 import io.github.fiffkit.testkit.SyntheticFiff;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package io.github.fiffkit.anonymize;
 
 import io.github.fiffkit.anonymize.actions.Preset;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

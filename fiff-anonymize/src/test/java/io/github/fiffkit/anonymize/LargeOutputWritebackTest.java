@@ -1,11 +1,5 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.InputException;
-
-import io.github.fiffkit.core.Sha256;
-
-import io.github.fiffkit.anonymize.output.OutputFiles;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,9 +14,12 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.result.InputException;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.testkit.BigFile;
-import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import io.github.fiffkit.testkit.Folders;
+import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

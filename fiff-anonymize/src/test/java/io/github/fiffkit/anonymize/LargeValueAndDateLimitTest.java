@@ -1,23 +1,21 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
-import io.github.fiffkit.anonymize.actions.Actions;
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.policy.Rule;
-import io.github.fiffkit.anonymize.policy.Selector;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fiffkit.core.FiffFormatException;
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Selector;
+import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffFormatException.Problem;
+import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.TagData;
@@ -26,8 +24,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,14 +1,13 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.logs.CapturedLogs;
-import io.github.fiffkit.anonymize.logs.CapturedLogs.Event;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.logs.CapturedLogs.Event;
+import io.github.fiffkit.anonymize.logs.CapturedLogs;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.testkit.Canary;
 import io.github.fiffkit.testkit.Generated;

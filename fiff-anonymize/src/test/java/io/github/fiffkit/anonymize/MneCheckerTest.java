@@ -1,20 +1,18 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.BirthdayDate;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
-
-import io.github.fiffkit.anonymize.actions.Actions;
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.policy.Dates;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.policy.Rule;
-import io.github.fiffkit.anonymize.policy.Selector;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Selector;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;

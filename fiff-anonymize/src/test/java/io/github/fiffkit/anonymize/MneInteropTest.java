@@ -1,7 +1,5 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policy.PolicyException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import java.io.IOException;

@@ -1,11 +1,10 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,11 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.InputException;
-
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;

@@ -1,12 +1,10 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.anonymize.output.OutputFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

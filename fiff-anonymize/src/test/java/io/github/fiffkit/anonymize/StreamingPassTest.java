@@ -1,14 +1,5 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.anonymize.actions.Actions;
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.output.OutputFiles;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.policy.Rule;
-import io.github.fiffkit.anonymize.policy.Selector;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +10,13 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Selector;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;
 import io.github.fiffkit.core.FiffReader;

@@ -1,14 +1,12 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-
 import static io.github.fiffkit.anonymize.Files2.first;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.anonymize.Files2.Entry;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffType;

@@ -1,5 +1,12 @@
 package io.github.fiffkit.anonymize;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fiffkit.anonymize.actions.Actions;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.policy.Policy;
@@ -11,14 +18,6 @@ import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.anonymize.result.LeakHit;
 import io.github.fiffkit.anonymize.result.VerifyResult;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;

@@ -1,8 +1,8 @@
 package io.github.fiffkit.anonymize;
 
-import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
-import io.github.fiffkit.anonymize.result.TagChange;
-import io.github.fiffkit.anonymize.result.VerifyResult;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.anonymize.actions.Actions;
 import io.github.fiffkit.anonymize.actions.Preset;
@@ -10,11 +10,9 @@ import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.anonymize.policy.Selector;
 import io.github.fiffkit.anonymize.policy.Unmatched;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
+import io.github.fiffkit.anonymize.result.TagChange;
+import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;

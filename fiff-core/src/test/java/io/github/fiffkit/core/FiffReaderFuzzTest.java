@@ -2,8 +2,8 @@ package io.github.fiffkit.core;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.fiffkit.testkit;
 
-import io.github.fiffkit.core.Sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffWriter;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.TagHeader;
 import java.io.IOException;
 import java.io.OutputStream;

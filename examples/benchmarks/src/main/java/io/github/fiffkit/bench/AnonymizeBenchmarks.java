@@ -1,8 +1,8 @@
 package io.github.fiffkit.bench;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

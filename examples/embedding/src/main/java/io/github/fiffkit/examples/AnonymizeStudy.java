@@ -1,8 +1,8 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

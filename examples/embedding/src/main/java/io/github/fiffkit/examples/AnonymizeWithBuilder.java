@@ -1,7 +1,7 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.fiffkit.examples;
 
-import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policyfile.PolicyFiles;
 import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult;
 import java.io.IOException;

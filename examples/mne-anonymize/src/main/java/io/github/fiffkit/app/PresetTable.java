@@ -1,9 +1,9 @@
 package io.github.fiffkit.app;
 
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.policy.BirthdayDate;
 import io.github.fiffkit.anonymize.policy.Dates;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
-import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;

@@ -1,15 +1,15 @@
 package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
-import java.io.IOException;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The Spark job's command line, for {@code spark-submit --class io.github.fiffkit.spark.AnonymizeArchive}.

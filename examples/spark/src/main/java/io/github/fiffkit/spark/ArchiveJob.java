@@ -1,8 +1,8 @@
 package io.github.fiffkit.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.anonymize.output.OutputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

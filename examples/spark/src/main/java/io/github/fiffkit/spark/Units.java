@@ -1,7 +1,7 @@
 package io.github.fiffkit.spark;
 
-import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.core.Sha256;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

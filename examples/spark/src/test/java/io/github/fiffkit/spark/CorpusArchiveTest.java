@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.fiffkit.spark;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.result.InputException;
-import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.SplitRecording;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.core.FiffFormatException;
 import java.io.IOException;
 import java.nio.file.Files;

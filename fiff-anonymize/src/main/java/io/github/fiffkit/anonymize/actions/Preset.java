@@ -1,16 +1,14 @@
 package io.github.fiffkit.anonymize.actions;
 
 import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.Dates;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyBase;
 import io.github.fiffkit.anonymize.policy.PolicyOptions;
-import io.github.fiffkit.anonymize.policy.TagAction;
-
-import io.github.fiffkit.anonymize.policy.Dates;
-import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.anonymize.policy.Selector;
-
+import io.github.fiffkit.anonymize.policy.TagAction;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffType;

@@ -1,9 +1,8 @@
 package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.policy.BirthdayDate;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
-
 import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.Julian;
 import java.time.DateTimeException;

@@ -7,7 +7,6 @@ import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.anonymize.result.LeakHit;
-
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;

@@ -1,8 +1,7 @@
 package io.github.fiffkit.anonymize.internal;
 
-import io.github.fiffkit.anonymize.policy.TagInfo;
-
 import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.TagInfo;
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffId;

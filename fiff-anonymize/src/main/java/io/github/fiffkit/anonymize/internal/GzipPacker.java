@@ -1,7 +1,6 @@
 package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
-
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

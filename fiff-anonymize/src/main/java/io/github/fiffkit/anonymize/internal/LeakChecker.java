@@ -1,7 +1,6 @@
 package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.result.LeakHit;
-
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;

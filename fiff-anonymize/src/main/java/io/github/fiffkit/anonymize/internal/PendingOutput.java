@@ -2,7 +2,6 @@ package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -2,7 +2,6 @@ package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.Sha256;

@@ -9,7 +9,6 @@ import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.anonymize.policy.TagInfo;
 import io.github.fiffkit.anonymize.policy.Unmatched;
 import io.github.fiffkit.anonymize.result.TagChange;
-
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;

@@ -3,9 +3,8 @@ package io.github.fiffkit.anonymize.internal;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
-import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.anonymize.result.VerifyResult.Check;
-
+import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.core.FiffReader;
 import java.io.IOException;
 import java.nio.file.Path;

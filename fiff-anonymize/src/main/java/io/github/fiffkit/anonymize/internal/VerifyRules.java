@@ -2,14 +2,12 @@ package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.policy.ActionContext;
 import io.github.fiffkit.anonymize.policy.BirthdayDate;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
-import io.github.fiffkit.anonymize.policy.TagAction;
-
 import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.Outcome;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.Rule;
-
+import io.github.fiffkit.anonymize.policy.TagAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,6 @@
 package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.policy.ActionContext;
-
-
 import io.github.fiffkit.core.FiffType;
 import java.nio.ByteBuffer;
 

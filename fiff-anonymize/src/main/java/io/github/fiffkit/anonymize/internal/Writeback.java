@@ -1,7 +1,6 @@
 package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

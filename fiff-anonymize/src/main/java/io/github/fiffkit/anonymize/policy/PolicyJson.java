@@ -1,13 +1,12 @@
 package io.github.fiffkit.anonymize.policy;
 
-import io.github.fiffkit.core.Sha256;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffType;
+import io.github.fiffkit.core.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,6 @@
 package io.github.fiffkit.anonymize.policyfile;
 
 import io.github.fiffkit.anonymize.policy.PolicyException;
-
-
 import java.util.List;
 
 /**

@@ -1,13 +1,11 @@
 package io.github.fiffkit.anonymize.policyfile;
 
+import io.github.fiffkit.anonymize.actions.Actions;
 import io.github.fiffkit.anonymize.internal.WellFormed;
 import io.github.fiffkit.anonymize.policy.ActionContext;
-
-import io.github.fiffkit.core.Sha256;
-import io.github.fiffkit.anonymize.actions.Actions;
 import io.github.fiffkit.anonymize.policy.Outcome;
 import io.github.fiffkit.anonymize.policy.TagAction;
-
+import io.github.fiffkit.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,16 +1,14 @@
 package io.github.fiffkit.anonymize.report;
 
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.LeakHit;
 import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult;
-
-import io.github.fiffkit.anonymize.policy.Policy;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffTime;

@@ -2,8 +2,6 @@ package io.github.fiffkit.anonymize.report;
 
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.VerifyResult;
-
-
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;

@@ -6,12 +6,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.fiffkit.anonymize.policy.ActionContext;
+import io.github.fiffkit.anonymize.policy.Outcome;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policy.PolicyOptions;
 import io.github.fiffkit.anonymize.policy.TagAction;
-
-import io.github.fiffkit.anonymize.policy.Outcome;
-
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.TagData;

@@ -1,21 +1,5 @@
 package io.github.fiffkit.anonymize.actions;
 
-import io.github.fiffkit.anonymize.policy.ActionContext;
-import io.github.fiffkit.anonymize.policy.BirthdayDate;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.policy.TagAction;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Files2;
-import io.github.fiffkit.anonymize.Phi;
-import io.github.fiffkit.anonymize.policy.Dates;
-import io.github.fiffkit.anonymize.policy.Outcome;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.policy.Rule;
-import io.github.fiffkit.anonymize.policy.Selector;
-
 import static io.github.fiffkit.anonymize.Files2.first;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.Files2.Entry;
+import io.github.fiffkit.anonymize.Files2;
+import io.github.fiffkit.anonymize.Phi;
+import io.github.fiffkit.anonymize.policy.ActionContext;
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Outcome;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.Selector;
+import io.github.fiffkit.anonymize.policy.TagAction;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;

@@ -1,12 +1,5 @@
 package io.github.fiffkit.anonymize.actions;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.AnonymizerBuilder;
-import io.github.fiffkit.anonymize.Files2;
-import io.github.fiffkit.anonymize.Phi;
-
 import static io.github.fiffkit.anonymize.Files2.all;
 import static io.github.fiffkit.anonymize.Files2.first;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.Files2.Entry;
+import io.github.fiffkit.anonymize.Files2;
+import io.github.fiffkit.anonymize.Phi;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffType;

@@ -1,14 +1,13 @@
 package io.github.fiffkit.anonymize.output;
 
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Phi;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.Phi;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;

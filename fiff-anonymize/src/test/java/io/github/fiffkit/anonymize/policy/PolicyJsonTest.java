@@ -1,9 +1,5 @@
 package io.github.fiffkit.anonymize.policy;
 
-import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
-
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import io.github.fiffkit.core.FiffKind;
 import java.nio.file.Files;
 import java.nio.file.Path;

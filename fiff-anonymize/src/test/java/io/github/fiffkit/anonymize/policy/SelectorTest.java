@@ -1,18 +1,17 @@
 package io.github.fiffkit.anonymize.policy;
 
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Files2;
-import io.github.fiffkit.anonymize.Phi;
-import io.github.fiffkit.anonymize.actions.Actions;
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static io.github.fiffkit.anonymize.Files2.first;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.Files2.Entry;
+import io.github.fiffkit.anonymize.Files2;
+import io.github.fiffkit.anonymize.Phi;
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;

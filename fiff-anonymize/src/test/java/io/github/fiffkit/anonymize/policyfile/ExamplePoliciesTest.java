@@ -1,21 +1,19 @@
 package io.github.fiffkit.anonymize.policyfile;
 
-import io.github.fiffkit.anonymize.actions.ActionFixture;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-import io.github.fiffkit.anonymize.result.VerifyResult;
-
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Files2;
-import io.github.fiffkit.anonymize.Phi;
-import io.github.fiffkit.anonymize.policy.Policy;
-
 import static io.github.fiffkit.anonymize.Files2.all;
 import static io.github.fiffkit.anonymize.Files2.first;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.Files2.Entry;
+import io.github.fiffkit.anonymize.Files2;
+import io.github.fiffkit.anonymize.Phi;
+import io.github.fiffkit.anonymize.actions.ActionFixture;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.core.DigPoint;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;

@@ -1,20 +1,5 @@
 package io.github.fiffkit.anonymize.policyfile;
 
-import io.github.fiffkit.anonymize.actions.ActionFixture;
-import io.github.fiffkit.anonymize.policy.BirthdayDate;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
-import io.github.fiffkit.anonymize.policy.PolicyOptions;
-import io.github.fiffkit.anonymize.policy.TagAction;
-
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.actions.Actions;
-import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.policy.Dates;
-import io.github.fiffkit.anonymize.policy.Policy;
-import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.policy.Rule;
-import io.github.fiffkit.anonymize.policy.Unmatched;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,6 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.actions.ActionFixture;
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
+import io.github.fiffkit.anonymize.policy.Dates;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.PolicyOptions;
+import io.github.fiffkit.anonymize.policy.Rule;
+import io.github.fiffkit.anonymize.policy.TagAction;
+import io.github.fiffkit.anonymize.policy.Unmatched;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffType;

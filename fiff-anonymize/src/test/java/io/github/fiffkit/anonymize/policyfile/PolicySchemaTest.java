@@ -1,12 +1,11 @@
 package io.github.fiffkit.anonymize.policyfile;
 
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fiffkit.anonymize.actions.Preset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,13 +1,5 @@
 package io.github.fiffkit.anonymize.report;
 
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-
-import io.github.fiffkit.core.Sha256;
-
-import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.Phi;
-import io.github.fiffkit.anonymize.actions.Preset;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.Phi;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package io.github.fiffkit.core.internal;
 
-import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffFormatException.Problem;
+import io.github.fiffkit.core.FiffFormatException;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.github.fiffkit.app.cli;
 
 import io.github.fiffkit.anonymize.Anonymizer;
-import io.github.fiffkit.anonymize.policy.PhiTag;
 import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.PhiTag;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
 import io.github.fiffkit.anonymize.run.OptionMessage;
 import io.github.fiffkit.anonymize.run.RunOption;
@@ -26,13 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /**
  * {@code mne_anonymize}: removes the personal health information from FIFF files, with the options of MNE-CPP's

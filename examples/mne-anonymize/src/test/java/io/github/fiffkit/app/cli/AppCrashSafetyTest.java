@@ -1,15 +1,14 @@
 package io.github.fiffkit.app.cli;
 
-import io.github.fiffkit.app.SampleFileWriter;
-import io.github.fiffkit.app.TestFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 import io.github.fiffkit.testkit.BigFile;
-import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import io.github.fiffkit.testkit.Folders;
+import io.github.fiffkit.testkit.SyntheticFiff.RawFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.github.fiffkit.app.cli;
 
 import io.github.fiffkit.app.SampleFileWriter;
 import io.github.fiffkit.app.TestFiles;
-
 import io.github.fiffkit.app.run.Io;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

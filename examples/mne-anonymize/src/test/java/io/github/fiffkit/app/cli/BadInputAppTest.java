@@ -1,12 +1,10 @@
 package io.github.fiffkit.app.cli;
 
-import io.github.fiffkit.app.SampleFileWriter;
-import io.github.fiffkit.app.TestFiles;
-
-import io.github.fiffkit.core.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 import io.github.fiffkit.core.FiffBlock;
 import io.github.fiffkit.core.FiffId;
 import io.github.fiffkit.core.FiffKind;
@@ -14,10 +12,11 @@ import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.FiffType;
 import io.github.fiffkit.core.FiffWriter;
+import io.github.fiffkit.core.Sha256;
 import io.github.fiffkit.core.TagData;
 import io.github.fiffkit.core.TagHeader;
-import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruption.Expect;
+import io.github.fiffkit.testkit.Corruption;
 import io.github.fiffkit.testkit.Corruptions;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;

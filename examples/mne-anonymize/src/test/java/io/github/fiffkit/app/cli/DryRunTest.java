@@ -1,10 +1,9 @@
 package io.github.fiffkit.app.cli;
 
-import io.github.fiffkit.app.TestFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.app.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

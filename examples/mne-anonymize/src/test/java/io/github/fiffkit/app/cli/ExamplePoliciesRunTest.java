@@ -1,12 +1,11 @@
 package io.github.fiffkit.app.cli;
 
-import io.github.fiffkit.app.SampleFileWriter;
-import io.github.fiffkit.app.TestFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,13 +1,12 @@
 package io.github.fiffkit.app.cli;
 
-import io.github.fiffkit.app.SampleFileWriter;
-import io.github.fiffkit.app.TestFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 import io.github.fiffkit.core.FiffKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,5 @@
 package io.github.fiffkit.app.cli;
 
-import io.github.fiffkit.app.SampleFileWriter;
-import io.github.fiffkit.app.TestFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fiffkit.app.SampleFileWriter;
+import io.github.fiffkit.app.TestFiles;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.app.run.FileOps;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Folders;
@@ -25,10 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.github.fiffkit.app.run.FileOps;
 import org.junit.jupiter.api.Test;
-import org.mockito.AdditionalAnswers;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.AdditionalAnswers;
 
 /** The window's logic, without a display. */
 class GuiModelTest {

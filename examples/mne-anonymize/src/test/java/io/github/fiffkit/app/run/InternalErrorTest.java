@@ -1,21 +1,20 @@
 package io.github.fiffkit.app.run;
 
-import io.github.fiffkit.app.TestFiles;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.fiffkit.anonymize.policy.ActionContext;
-import io.github.fiffkit.anonymize.actions.Actions;
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.actions.Actions;
+import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.ActionContext;
 import io.github.fiffkit.anonymize.policy.Outcome;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyException;
-import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.anonymize.policy.Selector;
 import io.github.fiffkit.anonymize.policy.TagAction;
+import io.github.fiffkit.app.TestFiles;
 import io.github.fiffkit.core.FiffKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
