@@ -61,7 +61,10 @@ class MneAnonymizeCorpusTest {
             assertFalse(bytes.contains("/data/meg/"), n + " still holds the recording machine's path");
             assertFalse(bytes.contains("jane_doe"), n + " still holds the name from the path");
         }
-        assertEquals(4, r.outLines().size(), r.out());
+        // one line per part, then the hint: the default preset keeps the annotation descriptions
+        assertEquals(5, r.outLines().size(), r.out());
+        assertEquals("hint: kept FIFF_COMMENT (outside the measurement info): --preset strict scrubs them",
+                r.outLines().get(4), r.out());
     }
 
     @Test
