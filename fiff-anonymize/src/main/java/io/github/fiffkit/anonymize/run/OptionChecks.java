@@ -13,6 +13,7 @@ import static io.github.fiffkit.anonymize.run.RunOption.SECRET_FILE;
 import static io.github.fiffkit.anonymize.run.RunOption.SUBJECT_BIRTHDAY;
 import static io.github.fiffkit.anonymize.run.RunOption.SUBJECT_BIRTHDAY_OFFSET;
 
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +92,16 @@ final class OptionChecks {
                 && o.subjectBirthday().isAfter(o.measurementDate())) {
             w.add(OptionMessage.of("{0} " + DayMonthYear.quote(o.subjectBirthday()) + " is after {1} "
                     + DayMonthYear.quote(o.measurementDate()) + ": the subject would be born after the measurement",
+                    SUBJECT_BIRTHDAY, MEASUREMENT_DATE));
+        }
+        if (o.subjectBirthday() != null && o.measurementDate() == null && o.measurementDateOffset() == null
+                && o.policyFile() == null
+                && o.presetOrDefault().defaultDates().measurement() instanceof MeasurementDate.SetTo set
+                && o.subjectBirthday().isAfter(set.date())) {
+            // the preset sets every measurement date to one day: the birthday is after it whatever the file holds
+            w.add(OptionMessage.of("{0} " + DayMonthYear.quote(o.subjectBirthday()) + " is after the measurement date "
+                    + DayMonthYear.quote(set.date()) + " that the preset " + o.presetOrDefault().id()
+                    + " writes: the subject would be born after the measurement; give {1} too",
                     SUBJECT_BIRTHDAY, MEASUREMENT_DATE));
         }
         return List.copyOf(w);

@@ -186,6 +186,17 @@ class RunOptionsTest {
     }
 
     @Test
+    void aBirthdayAfterThePresetsFixedMeasurementDateWarns() {
+        // mne-anonymize writes 01012000 as every measurement date unless --md or --mdo says otherwise
+        assertEquals(List.of("--sb 01012030 is after the measurement date 01012000 that the preset mne-anonymize"
+                + " writes: the subject would be born after the measurement; give --md too"),
+                texts(RunOptions.builder().subjectBirthday(LocalDate.of(2030, 1, 1)).build().warnings()));
+        assertEquals(List.of(), RunOptions.builder().subjectBirthday(LocalDate.of(1999, 12, 31)).build().warnings());
+        assertEquals(List.of(), RunOptions.builder().subjectBirthday(LocalDate.of(2030, 1, 1))
+                .measurementDateOffset(10).build().warnings(), "with an offset the file decides (status 7 if after)");
+    }
+
+    @Test
     void fixedDatesAndIdsAreForOneRecordingOnly() {
         RunOptions o = RunOptions.builder().measurementDate(LocalDate.of(2000, 1, 1)).hisId("x").build();
         assertTrue(o.recordingsProblem(1).isEmpty());
