@@ -14,7 +14,9 @@ import java.util.Set;
  * {@code --original} value. Two files: the pair, and when the original is the first part of a split recording,
  * every later part with the output part of the same number. Two folders: each FIFF file under the output folder
  * with the file of the same relative name under the original folder (as {@code -o FOLDER} mirrors them), or,
- * for our default output names, the name without {@code _anonymized}.
+ * for our default output names, the name without {@code _anonymized}. A file is never paired with itself: given as
+ * a pair, that is a usage error; when the two folders are the same or one holds the other (outputs written next to
+ * their inputs), only our own outputs are checked, each against its name without {@code _anonymized}.
  */
 public final class VerifyPairs {
     private VerifyPairs() {
@@ -51,25 +53,70 @@ public final class VerifyPairs {
                         + " file and a folder with a folder");
             }
             if (outFolder) {
+                boolean overlap = overlap(out, in);
+                int before = pairs.size();
                 for (Path f : RunPlan.verifyFiles(List.of(out))) {
-                    pairs.add(inFolder(f, out.relativize(f), in));
+                    if (!overlap) {
+                        pairs.add(inFolder(f, out.relativize(f), in));
+                    } else if (SplitRecording.isAnonymizedName(f.getFileName().toString())) {
+                        pairs.add(ourOutput(f, out.relativize(f), in));
+                    }
+                }
+                if (overlap && pairs.size() == before) {
+                    throw new RunPlan.UsageProblem("--verify " + out + " and --original " + in + " share their files,"
+                            + " and none of them is one of our outputs (a name ending in _anonymized before the"
+                            + " extension); give the folder of the outputs and the folder of the originals they were"
+                            + " made from");
                 }
             } else {
+                if (RunPlan.sameFile(out, in)) {
+                    throw new RunPlan.UsageProblem("--verify " + out + " and --original " + in + " are the same"
+                            + " file: the original must be the file the output was made from");
+                }
                 pairs.addAll(parts(out, in));
             }
         }
         return List.copyOf(pairs);
     }
 
+    /** True when the two folders are one, or one lies inside the other (links followed where they exist). */
+    static boolean overlap(Path a, Path b) {
+        Path x = real(a);
+        Path y = real(b);
+        return x.startsWith(y) || y.startsWith(x);
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * An output among the originals: its original is its name without {@code _anonymized}, never itself, and never
+     * another of our outputs.
+     */
+    private static Pair ourOutput(Path output, Path relative, Path originalRoot) {
+        Path same = originalRoot.resolve(relative);
+        Path plain = same.resolveSibling(withoutSuffix(relative.getFileName().toString()));
+        if (Files.isRegularFile(plain) && !SplitRecording.isAnonymizedName(plain.getFileName().toString())
+                && !RunPlan.sameFile(plain, output)) {
+            return new Pair(output, plain, null);
+        }
+        return new Pair(output, null, "no original " + plain + " for " + output);
+    }
+
     private static Pair inFolder(Path output, Path relative, Path originalRoot) {
         Path same = originalRoot.resolve(relative);
-        if (Files.isRegularFile(same)) {
+        if (Files.isRegularFile(same) && !RunPlan.sameFile(same, output)) {
             return new Pair(output, same, null);
         }
         String name = relative.getFileName().toString();
         if (SplitRecording.isAnonymizedName(name)) {
             Path plain = same.resolveSibling(withoutSuffix(name));
-            if (Files.isRegularFile(plain)) {
+            if (Files.isRegularFile(plain) && !RunPlan.sameFile(plain, output)) {
                 return new Pair(output, plain, null);
             }
         }
@@ -98,6 +145,9 @@ public final class VerifyPairs {
             return pairs;
         }
         for (int p = 1; p < originalParts.size(); p++) {
+            if (p < outputParts.size() && same(outputParts.get(p), originalParts.get(p))) {
+                continue; // never a file with itself
+            }
             pairs.add(p < outputParts.size() ? new Pair(outputParts.get(p), originalParts.get(p), null)
                     : new Pair(SplitRecording.outputNames(output, originalParts.size()).get(p), null,
                             "no output part " + p + " of " + output + " for " + originalParts.get(p)));

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.app.TestFiles;
+import io.github.fiffkit.core.FiffBlock;
+import io.github.fiffkit.core.FiffId;
+import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.core.FiffTime;
+import io.github.fiffkit.core.FiffWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,5 +118,87 @@ class VerifyAgainstOriginalsTest {
         assertTrue(alone.err().contains("--original names the originals that --verify compares"), alone.err());
         AppRun mixed = AppRun.of("--no-gui", "--verify", dir.toString(), "--original", in.toString());
         assertEquals(1, mixed.status(), mixed.toString());
+    }
+
+    @Test
+    void anOutputPairedWithItselfIsAUsageErrorAlsoThroughALink() throws IOException {
+        Path in = leaky("a_raw.fif");
+        Path out = anonymized(in);
+        AppRun self = AppRun.of("--no-gui", "--verify", out.toString(), "--original", out.toString());
+        assertEquals(1, self.status(), self.toString());
+        assertTrue(self.err().contains("are the same file: the original must be the file the output was made from"),
+                self.err());
+        assertFalse(self.out().contains("passed"), self.out());
+
+        Path link = dir.resolve("link_raw.fif");
+        try {
+            Files.createSymbolicLink(link, out);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no links here; the plain case above still holds
+        }
+        AppRun linked = AppRun.of("--no-gui", "--verify", out.toString(), "--original", link.toString());
+        assertEquals(1, linked.status(), linked.toString());
+        assertTrue(linked.err().contains("the original must be the file the output was made from"), linked.err());
+    }
+
+    @Test
+    void outputsNextToTheirInputsArePairedWithTheirOriginalsNeverWithThemselves() throws IOException {
+        Path sp = Files.createDirectories(dir.resolve("sp"));
+        List<Path> parts = TestFiles.split(sp, "x_raw.fif", 2);
+        Path leakyIn = TestFiles.small(sp.resolve("b_raw.fif"), "patient " + TestFiles.LAST);
+        AppRun run = AppRun.of("--no-gui", "-s", "--no-leak-check", "-i", parts.get(0).toString());
+        assertEquals(0, run.status(), run.toString());
+        Path leakyOut = anonymized(leakyIn);
+
+        AppRun r = AppRun.of("--no-gui", "--verify", sp.toString(), "--original", sp + "/");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.out().contains(sp.resolve("x_raw_anonymized.fif") + ": passed (against " + parts.get(0) + ")"),
+                r.out());
+        assertTrue(r.out().contains(sp.resolve("x_raw_anonymized-1.fif") + ": passed (against " + parts.get(1)
+                + ")"), r.out());
+        assertTrue(r.out().contains(leakyOut + ": PHI found (against " + leakyIn + ")"), r.out());
+        assertTrue(r.out().contains("  leak: FIFF_DACQ_PARS"), r.out());
+        for (Path original : List.of(parts.get(0), parts.get(1), leakyIn)) {
+            assertFalse(r.out().contains(original + ": "), "an original is not an output: " + r.out());
+        }
+        for (Path output : List.of(sp.resolve("x_raw_anonymized.fif"), sp.resolve("x_raw_anonymized-1.fif"),
+                leakyOut)) {
+            assertFalse(r.out().contains("(against " + output + ")"), "never against itself: " + r.out());
+        }
+        assertFalse(r.out().contains(TestFiles.LAST) || r.err().contains(TestFiles.LAST), "never the value: " + r);
+
+        // a folder that holds only originals gives nothing to check against itself
+        Path only = Files.createDirectories(dir.resolve("only"));
+        TestFiles.small(only.resolve("c_raw.fif"), "gain 1");
+        AppRun none = AppRun.of("--no-gui", "--verify", only.toString(), "--original", only.toString());
+        assertEquals(1, none.status(), none.toString());
+        assertTrue(none.err().contains("none of them is one of our outputs"), none.err());
+    }
+
+    @Test
+    void anOriginalWithOtherDataIsNotTheSourceAndIsSix() throws IOException {
+        Path in = leaky("a_raw.fif");
+        Path out = anonymized(in);
+        Path other = dir.resolve("other_raw.fif");
+        try (FiffWriter w = FiffWriter.create(other)) {
+            w.writeFileHeader(new FiffId(FiffId.VERSION_1_4, 1, 2,
+                    new FiffTime(1_600_000_000, 0)));
+            w.startBlock(FiffBlock.MEAS);
+            w.startBlock(FiffBlock.RAW_DATA);
+            w.writeFloat(FiffKind.DATA_BUFFER, 1f, 2f, 3f, 4f, 5f, 6f);
+            w.writeFloat(FiffKind.DATA_BUFFER, 1f, 2f, 3f, 4f, 5f, 6f);
+            w.endBlock(FiffBlock.RAW_DATA);
+            w.endBlock(FiffBlock.MEAS);
+            w.endFile();
+        }
+        AppRun r = AppRun.of("--no-gui", "--verify", out.toString(), "--original", other.toString());
+        assertEquals(6, r.status(), r.toString());
+        assertTrue(r.err().contains(out + " does not look like an anonymized copy of " + other
+                + " (its data differ)"), r.err());
+        assertFalse(r.out().contains("passed"), r.out());
+
+        AppRun right = AppRun.of("--no-gui", "--verify", out.toString(), "--original", in.toString());
+        assertEquals(5, right.status(), "the right original still finds the leak: " + right);
+        assertTrue(right.out().contains("  leak: FIFF_DACQ_PARS"), right.out());
     }
 }
