@@ -114,6 +114,10 @@ public final class AnonymizeArchive implements Callable<Integer> {
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 1;
         }
+        // the run model's warnings, as the application prints them: the job still runs
+        for (String w : spec.settings().warnings()) {
+            System.err.println("fiffkit-spark: warning: " + w);
+        }
         SparkConf conf = new SparkConf().setAppName("fiffkit-anonymize");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             ArchiveJob.Summary summary = ArchiveJob.run(sc, spec);

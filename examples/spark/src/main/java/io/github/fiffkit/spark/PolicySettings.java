@@ -117,6 +117,16 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
     }
 
     /**
+     * The run model's warnings ({@link RunOptions#warnings()}): choices that are allowed but probably not meant,
+     * and what a policy file leaves of the personal data that the {@code mne-anonymize} preset covers.
+     *
+     * @return the warnings, named with command-line options; empty when none
+     */
+    public List<String> warnings() {
+        return runOptions().warnings().stream().map(OptionMessage::text).toList();
+    }
+
+    /**
      * @return an anonymizer builder with these settings, as the application configures its own
      * @throws IOException when the policy file cannot be read or is not valid (a {@code PolicyFileException})
      */

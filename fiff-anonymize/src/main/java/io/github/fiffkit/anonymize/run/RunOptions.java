@@ -3,6 +3,7 @@ package io.github.fiffkit.anonymize.run;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.PhiTag;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -197,12 +198,37 @@ public final class RunOptions {
 
     /**
      * Choices that are allowed but probably not meant: {@code --mdo 0}, {@code --sbo 0}, a fixed birthday after
-     * the fixed measurement date.
+     * the fixed measurement date, and a policy file that (with the options given here) leaves tags of the
+     * {@code mne-anonymize} preset's personal-data table unchanged. For the last one the policy file is read (with
+     * its secret); a policy file that cannot be read or is not valid gives no warning here, it fails when the
+     * anonymizer is built.
      *
      * @return the warnings, empty when none
      */
     public List<OptionMessage> warnings() {
-        return OptionChecks.warnings(this);
+        List<OptionMessage> w = new ArrayList<>(OptionChecks.warnings(this));
+        policyWarning().ifPresent(w::add);
+        return List.copyOf(w);
+    }
+
+    /** The tags of the seed table that the policy file, with these options, leaves as they are. */
+    private Optional<OptionMessage> policyWarning() {
+        if (policyFile == null || !problems().isEmpty()) {
+            return Optional.empty();
+        }
+        List<PhiTag> left;
+        try {
+            left = toAnonymizer().policy().uncoveredPhiTags(Preset.MNE_ANONYMIZE);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // reported where the anonymizer is built
+        }
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean one = left.size() == 1;
+        return Optional.of(OptionMessage.of("the policy " + policyFile + " leaves " + left.size()
+                + (one ? " tag that usually holds" : " tags that usually hold") + " personal data unchanged: "
+                + String.join(", ", left.stream().map(PhiTag::toString).toList())));
     }
 
     /**

@@ -171,6 +171,36 @@ class RunOptionsTest {
     }
 
     @Test
+    void aPolicyFileThatLeavesSeedTagsUnchangedIsAWarningForEveryFrontEnd() throws IOException {
+        assertEquals(List.of(), RunOptions.defaults().warnings(), "the default preset covers its own table");
+        Path none = dir.resolve("empty-room.json");
+        Files.writeString(none, "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": \"all\","
+                + " \"comment\": \"no subject\"}}");
+        List<String> w = texts(RunOptions.builder().policyFile(none).build().warnings());
+        assertEquals(1, w.size(), w::toString);
+        assertTrue(w.get(0).startsWith("the policy " + none + " leaves 18 tags that usually hold personal data"
+                + " unchanged: FIFF_FILE_ID, "), w.get(0));
+        assertTrue(w.get(0).contains("FIFF_COMMENT in FIFFB_MEAS_INFO"), w.get(0));
+
+        Path one = dir.resolve("one.json");
+        Files.writeString(one, "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\","
+                + " \"rules\": [{\"tag\": \"FIFF_EXPERIMENTER\", \"action\": \"keep\"}]}");
+        assertEquals(List.of("the policy " + one + " leaves 1 tag that usually holds personal data unchanged:"
+                + " FIFF_EXPERIMENTER"), texts(RunOptions.builder().policyFile(one).build().warnings()));
+        assertEquals(List.of("the policy " + one + " leaves 2 tags that usually hold personal data unchanged:"
+                + " FIFF_EXPERIMENTER, FIFF_SUBJ_HIS_ID"),
+                texts(RunOptions.builder().policyFile(one).keepHis(true).build().warnings()),
+                "the options given with the policy count");
+
+        Path full = dir.resolve("full.json");
+        Files.writeString(full, "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\"}");
+        assertEquals(List.of(), RunOptions.builder().policyFile(full).build().warnings());
+        Files.writeString(full, "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\", \"colour\": 3}");
+        assertEquals(List.of(), RunOptions.builder().policyFile(full).build().warnings(),
+                "a policy file with mistakes fails where the anonymizer is built, not here");
+    }
+
+    @Test
     void zeroOffsetsAndABirthdayAfterTheMeasurementWarn() {
         assertEquals(List.of("--mdo 0 keeps the original measurement dates", "--sbo 0 keeps the original birthday"),
                 texts(RunOptions.builder().measurementDateOffset(0).subjectBirthdayOffset(0).build().warnings()));

@@ -2,7 +2,6 @@ package io.github.fiffkit.app.cli;
 
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.policy.PhiTag;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
 import io.github.fiffkit.anonymize.run.OptionMessage;
 import io.github.fiffkit.anonymize.run.RunOption;
@@ -15,7 +14,6 @@ import io.github.fiffkit.app.run.Io;
 import io.github.fiffkit.app.run.RunPlan;
 import io.github.fiffkit.app.run.Runner;
 import io.github.fiffkit.app.run.VerifyPairs;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -246,7 +244,7 @@ public final class MneAnonymize implements Callable<Integer> {
         } catch (java.nio.file.InvalidPathException e) {
             return usage("-o " + output + ": not a valid file or folder name");
         }
-        boolean outIsFolder = output != null && (output.endsWith("/") || output.endsWith(File.separator));
+        boolean outIsFolder = output != null && RunPlan.namesFolder(output);
         AppOptions options = new AppOptions(inputs, out, verbose, silent, force, noGui, threads, report, verify,
                 run, outIsFolder, originals);
         if (!noGui) {
@@ -273,13 +271,10 @@ public final class MneAnonymize implements Callable<Integer> {
             io.err().println("mne_anonymize: " + ExitStatus.describe(e, policy != null ? policy : Path.of("policy")));
             return USAGE;
         }
-        if (policy != null && !silent) {
-            // what the policy file, with the options given here, leaves of the seed table's personal data
-            List<PhiTag> left = anonymizer.policy().uncoveredPhiTags(Preset.MNE_ANONYMIZE);
-            if (!left.isEmpty()) {
-                io.err().println("mne_anonymize: warning: the policy " + policy + " leaves " + left.size()
-                        + (left.size() == 1 ? " tag" : " tags") + " that usually hold personal data unchanged: "
-                        + String.join(", ", left.stream().map(PhiTag::toString).toList()));
+        if (!silent) {
+            // the run model's warnings, among them what a policy file leaves of the seed table's personal data
+            for (OptionMessage w : run.warnings()) {
+                io.err().println("mne_anonymize: warning: " + w.text(names));
             }
         }
         if (!originals.isEmpty()) {
@@ -305,11 +300,6 @@ public final class MneAnonymize implements Callable<Integer> {
             plan = RunPlan.make(options);
         } catch (RunPlan.UsageProblem e) {
             return usage(e.text(names));
-        }
-        if (!silent) {
-            for (OptionMessage w : run.warnings()) {
-                io.err().println("mne_anonymize: warning: " + w.text(names));
-            }
         }
         return new Runner(options, io, anonymizer).run(plan);
     }

@@ -86,14 +86,45 @@ final class GuiInputs {
         return recordings().size() > 1 || inputs.stream().anyMatch(roots::containsKey);
     }
 
+    /** @return true when more than one input was given: a folder's files count once, as one -i folder does */
+    private boolean severalGiven() {
+        Set<Path> given = new HashSet<>();
+        for (RunPlan.Recording r : recordings()) {
+            Path root = roots.get(r.given());
+            given.add(root != null ? root : r.given());
+        }
+        return given.size() > 1;
+    }
+
+    /**
+     * Whether the output is a folder, by the command line's rule ({@link RunPlan#outputFolder}): an existing
+     * folder or a name ending with a separator (made when missing), or the output of one input folder.
+     *
+     * @param output the output as typed, empty for the default names
+     * @return true for an output folder
+     * @throws RunPlan.UsageProblem when the output cannot be what the inputs need: several inputs and a name that
+     *                              is neither an existing folder nor ends with a separator, or a file where a
+     *                              folder is needed
+     */
+    boolean intoFolder(String output) throws RunPlan.UsageProblem {
+        return !output.isEmpty()
+                && RunPlan.outputFolder("The output " + output, output, severalGiven(), batch()) != null;
+    }
+
     /**
      * @param output the output as typed, empty for the default names
-     * @return one job per recording, with its outputs (created folders for an output folder)
+     * @return one job per recording, with its outputs (created folders for an output folder); when the output
+     *         cannot be what the inputs need, one failed job per recording that says why
      */
     List<Job> plan(String output) {
         List<RunPlan.Recording> recordings = recordings();
         Path typed = output.isEmpty() ? null : Path.of(output);
-        boolean intoFolder = typed != null && (batch() || Files.isDirectory(typed));
+        boolean intoFolder;
+        try {
+            intoFolder = intoFolder(output);
+        } catch (RunPlan.UsageProblem e) {
+            return recordings.stream().map(r -> Job.failed(r.given(), e.getMessage(), ExitStatus.USAGE)).toList();
+        }
         List<Job> planned = new ArrayList<>();
         for (RunPlan.Recording r : recordings) {
             if (r.failure() != null) {

@@ -10,8 +10,9 @@ import io.github.fiffkit.anonymize.run.RunOption;
 import io.github.fiffkit.anonymize.run.RunOptions;
 import io.github.fiffkit.app.run.AppOptions;
 import io.github.fiffkit.app.run.FileOps;
+import io.github.fiffkit.app.run.RunPlan;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class GuiModel {
         RunOptions r = o.run();
         m.base = r;
         m.addInputs(o.inputs());
-        m.setOutput(o.output() == null ? "" : o.output().toString());
+        m.setOutput(o.output() == null ? "" : o.output() + (o.outputIsFolder() ? File.separator : ""));
         m.setPreset(r.presetOrDefault());
         m.setBrute(r.brute());
         m.setMneEnvironment(r.mneEnvironment());
@@ -251,8 +252,12 @@ public final class GuiModel {
                 r.recordingsProblem(inputs.recordings().size()).ifPresent(m -> p.add(sentence(m)));
             }
         }
-        if (!inputs.isEmpty() && inputs.batch() && !output.isEmpty() && Files.isRegularFile(Path.of(output))) {
-            p.add("With several inputs the output must be a folder, not the file " + output + ".");
+        if (!inputs.isEmpty()) {
+            try {
+                inputs.intoFolder(output); // the command line's rule for an output file or folder
+            } catch (RunPlan.UsageProblem e) {
+                p.add(e.getMessage() + ".");
+            }
         }
         if (p.isEmpty()) {
             inputs.outputProblems(output, p);

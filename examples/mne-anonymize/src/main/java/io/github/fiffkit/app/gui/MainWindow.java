@@ -465,6 +465,11 @@ public final class MainWindow extends JFrame {
             error(GuiModel.plainWords(e));
             return;
         }
+        // the run model's warnings (allowed, probably not meant): shown with the outcome, and at once below
+        List<String> runWarnings = model.warnings();
+        if (!runWarnings.isEmpty()) {
+            status.setText("Warning: " + runWarnings.get(0));
+        }
         busy(true);
         progress.setIndeterminate(job.inputs().size() == 1);
         progress.setMinimum(0);
@@ -496,7 +501,7 @@ public final class MainWindow extends JFrame {
                     return;
                 }
                 try {
-                    finished(job, get());
+                    finished(job, runWarnings, get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException e) {
@@ -508,9 +513,12 @@ public final class MainWindow extends JFrame {
         w.execute();
     }
 
-    private void finished(GuiJob job, List<GuiJob.Outcome> outcomes) {
+    private void finished(GuiJob job, List<String> runWarnings, List<GuiJob.Outcome> outcomes) {
         progress.setString("Done");
         StringBuilder msg = new StringBuilder();
+        for (String w : runWarnings) {
+            msg.append("Warning: ").append(w).append('\n');
+        }
         int ok = 0;
         for (GuiJob.Outcome o : outcomes) {
             if (o.error() != null) {

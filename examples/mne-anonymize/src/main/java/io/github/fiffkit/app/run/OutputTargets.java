@@ -19,38 +19,39 @@ final class OutputTargets {
     }
 
     /**
-     * Whether {@code -o} is a folder: when it exists as one, when it ends with a separator (made when missing),
-     * or for one input folder (made when missing). Several inputs need one of the first two: a name that is
-     * neither is refused rather than silently made a folder.
+     * Whether the output is a folder: when it exists as one, when its name ends with a separator (made when
+     * missing), or for one input folder (made when missing). Several inputs need one of the first two: a name that
+     * is neither is refused rather than silently made a folder. The command line and the window both decide so.
      *
-     * @param o             the run's options
-     * @param out           {@code -o}, absolute
-     * @param severalInputs more than one {@code -i} value
+     * @param shown         how the output is named in a message ({@code -o anon/}, "The output anon/")
+     * @param out           the output, absolute
+     * @param namedAsFolder the name ended with a separator
+     * @param severalInputs more than one input was given (a folder counts once)
      * @param batch         several inputs or an input folder
-     * @return the output folder, or {@code null} when {@code -o} is the output file of one recording
-     * @throws RunPlan.UsageProblem when {@code -o} cannot be what the inputs need
+     * @return the output folder, or {@code null} when the output is the output file of one recording
+     * @throws RunPlan.UsageProblem when the output cannot be what the inputs need
      */
-    static Path outputFolder(AppOptions o, Path out, boolean severalInputs, boolean batch)
+    static Path outputFolder(String shown, Path out, boolean namedAsFolder, boolean severalInputs, boolean batch)
             throws RunPlan.UsageProblem {
         if (Files.isDirectory(out)) {
             return out;
         }
         boolean exists = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
-        if (o.outputIsFolder()) {
+        if (namedAsFolder) {
             if (exists) {
-                throw new RunPlan.UsageProblem("-o " + o.output() + File.separator + ": exists and is not a folder");
+                throw new RunPlan.UsageProblem(shown + ": exists and is not a folder");
             }
             return out;
         }
         if (severalInputs) {
-            throw new RunPlan.UsageProblem("-o " + o.output() + ": several inputs need an output folder: give an"
-                    + " existing folder, or end the name with " + File.separator + " to have it created"
+            throw new RunPlan.UsageProblem(shown + ": several inputs need an output folder: give an existing folder,"
+                    + " or end the name with " + File.separator + " to have it created"
                     + (exists ? " (this one exists and is not a folder)" : ""));
         }
         if (batch) {
             if (exists) {
-                throw new RunPlan.UsageProblem("-o " + o.output() + ": an input folder needs an output folder, and"
-                        + " this one exists and is not a folder");
+                throw new RunPlan.UsageProblem(shown + ": an input folder needs an output folder, and this one exists"
+                        + " and is not a folder");
             }
             return out;
         }

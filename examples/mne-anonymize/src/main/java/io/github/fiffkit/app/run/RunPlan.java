@@ -3,6 +3,7 @@ package io.github.fiffkit.app.run;
 import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.anonymize.run.OptionMessage;
 import io.github.fiffkit.anonymize.run.RunOption;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,6 +132,31 @@ public final class RunPlan {
     }
 
     /**
+     * @param typed an output as the user typed it
+     * @return whether it ends with a separator, which makes it a folder (created when missing)
+     */
+    public static boolean namesFolder(String typed) {
+        return typed.endsWith("/") || typed.endsWith(File.separator);
+    }
+
+    /**
+     * Whether an output is a folder, by the rule of {@link #make}: an existing folder, or a name ending with a
+     * separator, or the output of one input folder; with several inputs anything else is refused.
+     *
+     * @param shown         how to name the output in the message
+     * @param typed         the output as typed (a trailing separator makes it a folder)
+     * @param severalInputs more than one input was given (a folder counts once)
+     * @param batch         several inputs or an input folder
+     * @return the output folder, absolute, or {@code null} when the output is one recording's output file
+     * @throws UsageProblem when the output cannot be what the inputs need (the message says why)
+     */
+    public static Path outputFolder(String shown, String typed, boolean severalInputs, boolean batch)
+            throws UsageProblem {
+        return OutputTargets.outputFolder(shown, Path.of(typed).toAbsolutePath().normalize(), namesFolder(typed),
+                severalInputs, batch);
+    }
+
+    /**
      * Works out the plan of a run.
      *
      * @param o the run's options
@@ -144,7 +170,8 @@ public final class RunPlan {
         }
         boolean batch = given.size() > 1 || given.stream().anyMatch(Files::isDirectory);
         Path out = o.output() == null ? null : o.output().toAbsolutePath().normalize();
-        Path outFolder = out == null ? null : OutputTargets.outputFolder(o, out, given.size() > 1, batch);
+        Path outFolder = out == null ? null : OutputTargets.outputFolder("-o " + o.output()
+                + (o.outputIsFolder() ? File.separator : ""), out, o.outputIsFolder(), given.size() > 1, batch);
 
         List<Job> jobs = new ArrayList<>();
         List<Found> found = new ArrayList<>();

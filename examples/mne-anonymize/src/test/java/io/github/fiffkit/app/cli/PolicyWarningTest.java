@@ -32,6 +32,8 @@ class PolicyWarningTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.errLines().contains("mne_anonymize: warning: the policy " + p + " leaves 2 tags that usually"
                 + " hold personal data unchanged: FIFF_EXPERIMENTER, FIFF_SUBJ_HIS_ID"), r.toString());
+        assertEquals(1, r.errLines().stream().filter(l -> l.contains("warning")).count(),
+                "the run model's warning, printed once: " + r);
         assertEquals(TestFiles.HIS, TestFiles.string(dir.resolve("o.fif"), FiffKind.SUBJ_HIS_ID),
                 "the warning says what the run did");
 

@@ -18,12 +18,14 @@ import io.github.fiffkit.app.run.FileOps;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.TagHeader;
 import io.github.fiffkit.testkit.Folders;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -112,10 +114,61 @@ class GuiModelTest {
         assertEquals(List.of(dir.resolve("x.fif")), m.outputs());
         m.addInputs(List.of(b));
         Path out = dir.resolve("out");
-        m.setOutput(out.toString());
+        m.setOutput(out + File.separator);
         assertEquals(List.of(out.resolve("a_raw.fif"), out.resolve("b_raw.fif.gz")), m.outputs());
         m.setOutput("");
         assertEquals(b.toAbsolutePath().getParent().resolve("b_raw_anonymized.fif.gz"), m.outputs().get(1));
+    }
+
+    @Test
+    void severalInputsAndAnOutputNamedLikeAFileAreRefusedAsOnTheCommandLine() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif"), copy("b_raw.fif")));
+        String out = dir.resolve("out.fif").toString();
+        m.setOutput(out);
+        assertEquals(List.of("The output " + out + ": several inputs need an output folder: give an existing folder,"
+                + " or end the name with " + File.separator + " to have it created."), m.problems());
+        assertThrows(IllegalStateException.class, m::job, "nothing runs");
+        assertEquals(Arrays.asList(null, null), m.outputs(), "no output is planned into a made-up folder");
+        assertFalse(Files.exists(dir.resolve("out.fif")));
+
+        Files.createDirectory(dir.resolve("out.fif"));
+        assertEquals(List.of(), m.problems(), "an existing folder is fine, whatever its name");
+        assertEquals(List.of(dir.resolve("out.fif/a_raw.fif"), dir.resolve("out.fif/b_raw.fif")), m.outputs());
+    }
+
+    @Test
+    void oneInputAndAMissingFolderNameWithASeparatorWritesIntoThatFolder() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif")));
+        Path newdir = dir.resolve("newdir");
+        m.setOutput(newdir + File.separator);
+        assertEquals(List.of(), m.problems());
+        assertEquals(List.of(newdir.resolve("a_raw.fif")), m.outputs());
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertNull(done.get(0).error(), done.get(0).error());
+        assertTrue(Files.isDirectory(newdir), "the folder is made");
+        assertTrue(Files.isRegularFile(newdir.resolve("a_raw.fif")), "the output is written inside it");
+
+        Path file = dir.resolve("file.fif");
+        Files.writeString(file, "not a folder");
+        m.setOutput(file + File.separator);
+        assertEquals(List.of("The output " + file + File.separator + ": exists and is not a folder."),
+                m.problems());
+    }
+
+    @Test
+    void aPolicyThatLeavesPersonalDataIsAmongTheWindowsWarnings() throws IOException {
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(copy("a_raw.fif")));
+        assertEquals(List.of(), m.warnings(), "the default preset covers the seed table");
+        Path policy = dir.resolve("keep.json");
+        Files.writeString(policy, "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\","
+                + " \"rules\": [{\"tag\": \"FIFF_EXPERIMENTER\", \"action\": \"keep\"}]}");
+        m.setPolicy(policy.toString());
+        assertEquals(List.of(), m.problems());
+        assertEquals(List.of("the policy " + policy + " leaves 1 tag that usually holds personal data unchanged:"
+                + " FIFF_EXPERIMENTER."), m.warnings());
     }
 
     @Test
@@ -371,7 +424,7 @@ class GuiModelTest {
         Path c = copy("h/a_raw.fif");
         GuiModel same = new GuiModel();
         same.addInputs(List.of(a, c));
-        same.setOutput(dir.resolve("out").toString());
+        same.setOutput(dir.resolve("out") + File.separator);
         assertEquals(List.of("Two inputs would be written to " + dir.resolve("out/a_raw.fif").toAbsolutePath()
                 + ": choose an output folder where their names differ, or leave the output empty to write each one"
                 + " next to its input."), same.problems());
