@@ -418,10 +418,10 @@ public final class MainWindow extends JFrame {
         busy(true);
         progress.setIndeterminate(true);
         progress.setString("Reading…");
-        SwingWorker<List<GuiModel.Row>, Void> w = new SwingWorker<>() {
+        SwingWorker<GuiModel.Reading, Void> w = new SwingWorker<>() {
             @Override
-            protected List<GuiModel.Row> doInBackground() throws IOException {
-                return model.read();
+            protected GuiModel.Reading doInBackground() throws IOException {
+                return model.reading();
             }
 
             @Override
@@ -435,14 +435,29 @@ public final class MainWindow extends JFrame {
                     return;
                 }
                 try {
-                    List<GuiModel.Row> rows = get();
+                    GuiModel.Reading reading = get();
+                    List<GuiModel.Row> rows = reading.rows();
                     table.setRowCount(0);
                     for (GuiModel.Row r : rows) {
                         table.addRow(new Object[] {r.file(), r.field(), r.block(), r.action(), r.current(),
                                 r.after()});
                     }
-                    status.setText(rows.size() + " field(s) will change in " + model.inputs().size()
-                            + " file(s). Nothing was written.");
+                    String summary = rows.size() + " field(s) will change in " + model.inputs().size()
+                            + " file(s). Nothing was written.";
+                    List<String> found = new ArrayList<>(reading.problems());
+                    found.addAll(reading.leaks());
+                    if (!reading.leaks().isEmpty()) {
+                        summary += " The leak check would find " + reading.leaks().size()
+                                + " original value(s) in the output.";
+                    }
+                    if (!reading.problems().isEmpty()) {
+                        summary += " " + reading.problems().size() + " recording(s) would not be written.";
+                    }
+                    status.setText(summary);
+                    if (!found.isEmpty()) {
+                        JOptionPane.showMessageDialog(MainWindow.this, String.join("\n", found), "mne_anonymize",
+                                JOptionPane.WARNING_MESSAGE);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException e) {

@@ -506,4 +506,65 @@ class GuiModelTest {
         assertTrue(m.problems().get(0).startsWith("Measurement date, Hospital ID are allowed for one recording only"),
                 m.problems()::toString);
     }
+
+    private static List<String> filesUnder(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            return s.map(p -> root.relativize(p) + (Files.isDirectory(p) ? "/" : " " + p.toFile().length()))
+                    .sorted().toList();
+        }
+    }
+
+    private static List<String> dryRunTemporaries() throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("fiffkit-dry-run-")).toList();
+        }
+    }
+
+    @Test
+    void readOfASplitRecordingCountsThePerPartChangesTheRunMakesAndWritesNothing() throws IOException {
+        List<Path> parts = io.github.fiffkit.app.TestFiles.split(dir, "run_raw.fif", 3);
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(parts.get(0)));
+        List<String> before = filesUnder(dir);
+        List<String> temporaries = dryRunTemporaries();
+
+        GuiModel.Reading reading = m.reading();
+        assertEquals(List.of(), reading.problems());
+        assertEquals(before, filesUnder(dir), "Read writes nothing");
+        assertEquals(temporaries, dryRunTemporaries(), "and leaves no temporary folder behind");
+
+        java.util.Map<String, Long> read = new java.util.TreeMap<>();
+        reading.rows().forEach(r -> read.merge(r.file(), 1L, Long::sum));
+        assertTrue(reading.rows().stream().anyMatch(r -> r.field().equals("FIFF_REF_FILE_NAME")),
+                "the parts' references to each other are renamed as in the run");
+
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertEquals(1, done.size());
+        java.util.Map<String, Long> run = new java.util.TreeMap<>();
+        for (var r : done.get(0).result().results()) {
+            run.put(Path.of(r.input()).getFileName().toString(), (long) r.changes().size());
+        }
+        assertEquals(3, run.size(), run.toString());
+        assertEquals(run, read, "Read's changes per part are the run's");
+        assertEquals(List.of(), reading.leaks());
+    }
+
+    @Test
+    void readReportsTheLeakHitsOfTheRun() throws IOException {
+        Path in = io.github.fiffkit.app.TestFiles.small(dir.resolve("a_raw.fif"),
+                "patient " + io.github.fiffkit.app.TestFiles.LAST + " gain 2");
+        Path out = dir.resolve("a_anon.fif");
+        GuiModel m = new GuiModel();
+        m.addInputs(List.of(in));
+        m.setOutput(out.toString());
+        GuiModel.Reading reading = m.reading();
+        assertFalse(Files.exists(out), "Read writes nothing");
+        assertFalse(reading.leaks().isEmpty(), reading.toString());
+        List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
+        assertTrue(done.get(0).leaks());
+        long hits = done.get(0).result().results().stream().mapToLong(r -> r.leaks().size()).sum();
+        assertEquals(hits, reading.leaks().size(), "the run's leak hits, one line each");
+        assertFalse(String.join("\n", reading.leaks()).contains(io.github.fiffkit.app.TestFiles.LAST),
+                "no original value in the lines");
+    }
 }
