@@ -2,17 +2,12 @@ package io.github.fiffkit.app.gui;
 
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.actions.Preset;
-import io.github.fiffkit.anonymize.result.AnonymizationResult;
-import io.github.fiffkit.anonymize.result.LeakHit;
-import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
 import io.github.fiffkit.anonymize.run.OptionMessage;
 import io.github.fiffkit.anonymize.run.RunOption;
 import io.github.fiffkit.anonymize.run.RunOptions;
 import io.github.fiffkit.app.run.AppOptions;
 import io.github.fiffkit.app.run.FileOps;
-import io.github.fiffkit.app.run.Job;
-import io.github.fiffkit.app.run.JobOutcome;
 import io.github.fiffkit.app.run.RecordingRun;
 import io.github.fiffkit.app.run.RunPlan;
 import java.io.File;
@@ -338,23 +333,6 @@ public final class GuiModel {
     }
 
     /**
-     * What "Read" found: the rows of its table, and per recording the leak-check hits and failures the run would
-     * report.
-     *
-     * @param rows     the fields that would change, recording by recording, part by part, in file order
-     * @param leaks    one line per leak-check hit the run would report, naming the input part
-     * @param problems one line per recording the run would not write, naming it and saying why
-     */
-    public record Reading(List<Row> rows, List<String> leaks, List<String> problems) {
-        /** Copies the lists. */
-        public Reading {
-            rows = List.copyOf(rows);
-            leaks = List.copyOf(leaks);
-            problems = List.copyOf(problems);
-        }
-    }
-
-    /**
      * The dry run behind "Read", the command line's {@code --dry-run} path ({@link RecordingRun} with a dry-run
      * option): each recording is anonymized whole under its real output names into a temporary folder that is
      * always deleted, so a split recording's renamed references and the leak check's hits are the run's. Nothing
@@ -367,29 +345,8 @@ public final class GuiModel {
     public Reading reading() throws IOException {
         inputs.regroup(); // as "Anonymize" does: the files may have changed since they were added
         Anonymizer a = anonymizer(true);
-        RecordingRun dryRun = new RecordingRun(a, runOptions(true).rebuild().dryRun(true).build(), FileOps.SYSTEM,
-                true);
-        List<Row> rows = new ArrayList<>();
-        List<String> leaks = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Job job : inputs.plan(output)) {
-            JobOutcome o = dryRun.anonymize(job);
-            if (o.error() != null) {
-                problems.add(job.first() + ": " + o.error());
-                continue;
-            }
-            for (AnonymizationResult r : o.results()) {
-                String file = Path.of(r.input()).getFileName().toString();
-                for (TagChange c : r.changes()) {
-                    rows.add(new Row(file, c.kindName(), c.blockPath().toString(), c.action(),
-                            c.oldValue() == null ? "" : c.oldValue(), c.removed() ? "(removed)" : c.newValue()));
-                }
-                for (LeakHit h : r.leaks()) {
-                    leaks.add(r.input() + ": leak: " + h);
-                }
-            }
-        }
-        return new Reading(rows, leaks, problems);
+        return Reading.of(new RecordingRun(a, runOptions(true).rebuild().dryRun(true).build(), FileOps.SYSTEM,
+                true), inputs.plan(output));
     }
 
     /**

@@ -418,9 +418,9 @@ public final class MainWindow extends JFrame {
         busy(true);
         progress.setIndeterminate(true);
         progress.setString("Reading…");
-        SwingWorker<GuiModel.Reading, Void> w = new SwingWorker<>() {
+        SwingWorker<Reading, Void> w = new SwingWorker<>() {
             @Override
-            protected GuiModel.Reading doInBackground() throws IOException {
+            protected Reading doInBackground() throws IOException {
                 return model.reading();
             }
 
@@ -435,7 +435,7 @@ public final class MainWindow extends JFrame {
                     return;
                 }
                 try {
-                    GuiModel.Reading reading = get();
+                    Reading reading = get();
                     List<GuiModel.Row> rows = reading.rows();
                     table.setRowCount(0);
                     for (GuiModel.Row r : rows) {

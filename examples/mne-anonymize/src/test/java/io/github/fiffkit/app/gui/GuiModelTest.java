@@ -528,7 +528,7 @@ class GuiModelTest {
         List<String> before = filesUnder(dir);
         List<String> temporaries = dryRunTemporaries();
 
-        GuiModel.Reading reading = m.reading();
+        Reading reading = m.reading();
         assertEquals(List.of(), reading.problems());
         assertEquals(before, filesUnder(dir), "Read writes nothing");
         assertEquals(temporaries, dryRunTemporaries(), "and leaves no temporary folder behind");
@@ -557,7 +557,7 @@ class GuiModelTest {
         GuiModel m = new GuiModel();
         m.addInputs(List.of(in));
         m.setOutput(out.toString());
-        GuiModel.Reading reading = m.reading();
+        Reading reading = m.reading();
         assertFalse(Files.exists(out), "Read writes nothing");
         assertFalse(reading.leaks().isEmpty(), reading.toString());
         List<GuiJob.Outcome> done = m.job().run((d, t, last) -> { }, () -> false);
