@@ -226,11 +226,7 @@ public final class Report {
         r.put("tags", tags);
         r.put("warnings", res.warnings());
         r.put("changes", changes(res.changes()));
-        Map<String, Object> leak = new LinkedHashMap<>();
-        leak.put("ran", res.leakChecked());
-        leak.put("hits", hits(res.leaks()));
-        leak.put("notChecked", res.notChecked());
-        r.put("leakCheck", leak);
+        r.put("leakCheck", leakCheck(res.leakChecked(), res.leaks(), res.notChecked()));
         return r;
     }
 
@@ -251,12 +247,17 @@ public final class Report {
         r.put("limits", res.limits());
         r.put("warnings", res.warnings());
         r.put("findings", changes(res.findings()));
-        Map<String, Object> leak = new LinkedHashMap<>();
-        leak.put("ran", res.leakChecked());
-        leak.put("hits", hits(res.leaks()));
-        leak.put("notChecked", res.notChecked());
-        r.put("leakCheck", leak);
+        r.put("leakCheck", leakCheck(res.leakChecked(), res.leaks(), res.notChecked()));
         return r;
+    }
+
+    /** The {@code leakCheck} member of a record: whether the check ran, its hits, what it could not check. */
+    private static Map<String, Object> leakCheck(boolean ran, List<LeakHit> leaks, List<String> notChecked) {
+        Map<String, Object> leak = new LinkedHashMap<>();
+        leak.put("ran", ran);
+        leak.put("hits", hits(leaks));
+        leak.put("notChecked", notChecked);
+        return leak;
     }
 
     /** The leak check's hits: where each is and which original value it holds, never the value. */
