@@ -1,5 +1,6 @@
 package io.github.fiffkit.spark;
 
+import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
 import java.io.IOException;
@@ -106,16 +107,17 @@ public final class AnonymizeArchive implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobSpec spec;
+        Anonymizer built;
         try {
             spec = spec();
             // a policy file that cannot be read or is not valid stops the job before Spark starts
-            spec.settings().builder().build();
+            built = spec.settings().builder().build();
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 1;
         }
         // the run model's warnings, as the application prints them: the job still runs
-        for (String w : spec.settings().warnings()) {
+        for (String w : spec.settings().warnings(built)) {
             System.err.println("fiffkit-spark: warning: " + w);
         }
         SparkConf conf = new SparkConf().setAppName("fiffkit-anonymize");

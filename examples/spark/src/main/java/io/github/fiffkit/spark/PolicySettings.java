@@ -127,6 +127,17 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
     }
 
     /**
+     * The same warnings as {@link #warnings()}, for a driver that has already built the anonymizer of these
+     * settings: the policy file is not read again.
+     *
+     * @param built the anonymizer made from these settings ({@link #builder()})
+     * @return the warnings, named with command-line options; empty when none
+     */
+    public List<String> warnings(Anonymizer built) {
+        return runOptions().warnings(built).stream().map(OptionMessage::text).toList();
+    }
+
+    /**
      * @return an anonymizer builder with these settings, as the application configures its own
      * @throws IOException when the policy file cannot be read or is not valid (a {@code PolicyFileException})
      */

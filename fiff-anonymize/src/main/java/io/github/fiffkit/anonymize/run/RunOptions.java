@@ -206,29 +206,37 @@ public final class RunOptions {
      * @return the warnings, empty when none
      */
     public List<OptionMessage> warnings() {
-        List<OptionMessage> w = new ArrayList<>(OptionChecks.warnings(this));
-        policyWarning().ifPresent(w::add);
-        return List.copyOf(w);
+        if (policyFile == null || !problems().isEmpty()) {
+            return OptionChecks.warnings(this);
+        }
+        Anonymizer built;
+        try {
+            built = toAnonymizer();
+        } catch (IOException | RuntimeException e) {
+            return OptionChecks.warnings(this); // reported where the anonymizer is built
+        }
+        return warnings(built);
     }
 
-    /** The tags of the seed table that the policy file, with these options, leaves as they are. */
-    private Optional<OptionMessage> policyWarning() {
-        if (policyFile == null || !problems().isEmpty()) {
-            return Optional.empty();
+    /**
+     * The same warnings as {@link #warnings()}, for a front-end that has already built the anonymizer of these
+     * options: the policy file is not read again.
+     *
+     * @param built the anonymizer made from these options ({@link #toAnonymizer()})
+     * @return the warnings, empty when none
+     */
+    public List<OptionMessage> warnings(Anonymizer built) {
+        List<OptionMessage> w = new ArrayList<>(OptionChecks.warnings(this));
+        if (policyFile != null) {
+            List<PhiTag> left = built.policy().uncoveredPhiTags(Preset.MNE_ANONYMIZE);
+            if (!left.isEmpty()) {
+                boolean one = left.size() == 1;
+                w.add(OptionMessage.of("the policy " + policyFile + " leaves " + left.size()
+                        + (one ? " tag that usually holds" : " tags that usually hold") + " personal data unchanged: "
+                        + String.join(", ", left.stream().map(PhiTag::toString).toList())));
+            }
         }
-        List<PhiTag> left;
-        try {
-            left = toAnonymizer().policy().uncoveredPhiTags(Preset.MNE_ANONYMIZE);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // reported where the anonymizer is built
-        }
-        if (left.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean one = left.size() == 1;
-        return Optional.of(OptionMessage.of("the policy " + policyFile + " leaves " + left.size()
-                + (one ? " tag that usually holds" : " tags that usually hold") + " personal data unchanged: "
-                + String.join(", ", left.stream().map(PhiTag::toString).toList())));
+        return List.copyOf(w);
     }
 
     /**

@@ -273,7 +273,7 @@ public final class MneAnonymize implements Callable<Integer> {
         }
         if (!silent) {
             // the run model's warnings, among them what a policy file leaves of the seed table's personal data
-            for (OptionMessage w : run.warnings()) {
+            for (OptionMessage w : run.warnings(anonymizer)) {
                 io.err().println("mne_anonymize: warning: " + w.text(names));
             }
         }
