@@ -54,7 +54,9 @@ public final class Anonymizer {
         this.settings = settings;
         Engine.Settings engine = settings.engineSettings();
         this.policy = engine.policy();
-        this.runner = new RecordingRunner(new Engine(engine), settings.files(), settings.digests());
+        KeyFile keys = settings.keyFile() == null ? null : new KeyFile(settings.keyFile());
+        this.runner = new RecordingRunner(new Engine(engine), settings.files(), settings.digests(),
+                keys == null ? results -> { } : results -> keys.append(KeyFile.rows(policy, results)));
         this.verifier = new Verifier(policy, engine);
     }
 

@@ -7,9 +7,12 @@ import io.github.fiffkit.anonymize.policy.Dates;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyOptions;
+import io.github.fiffkit.anonymize.policy.SubjectOffset;
 import io.github.fiffkit.core.FiffLimits;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -126,6 +129,49 @@ public final class AnonymizerBuilder {
     }
 
     /**
+     * Moves every measurement date and ID time by an offset of the subject's own, derived from the subject key (the
+     * values of {@code keyTags}, e.g. the HIS id) and a secret: the same subject gets the same offset in every file,
+     * run and machine, two subjects almost never the same. Combine with
+     * {@code subjectBirthday(BirthdayDate.followMeasurement())} so that ages survive.
+     *
+     * <pre>{@code
+     * Anonymizer a = Anonymizer.builder()
+     *         .measurementDateOffsetPerSubject(List.of(FiffKind.SUBJ_HIS_ID), 365, 3650, secret, "env:STUDY_SECRET")
+     *         .subjectBirthday(BirthdayDate.followMeasurement())
+     *         .keyFile(Path.of("/secure/study-key.csv"))
+     *         .build();
+     * }</pre>
+     *
+     * @param keyTags   the tags of the subject key ({@link SubjectOffset#KEY_KINDS})
+     * @param minDays   the smallest offset in days (positive = earlier)
+     * @param maxDays   the largest offset in days
+     * @param secret    the study's secret (never written anywhere)
+     * @param secretRef where the secret came from, for reports; not the secret
+     * @return this builder
+     * @throws IllegalArgumentException as {@link SubjectOffset} does
+     */
+    public AnonymizerBuilder measurementDateOffsetPerSubject(List<Integer> keyTags, int minDays, int maxDays,
+            byte[] secret, String secretRef) {
+        return measurementDate(MeasurementDate.perSubject(SubjectOffset.keyed(keyTags, minDays, maxDays, secret,
+                secretRef)));
+    }
+
+    /**
+     * Writes a key file: one row per recording with the subject's keyed hash, the date offset and the measurement
+     * date before and after. It re-identifies the recordings: keep it with the data owner. Rows are added to an
+     * existing key file; a row that gives a subject another offset than the file does stops the recording
+     * ({@link io.github.fiffkit.anonymize.policy.PolicyException}) before its outputs are put in place. See
+     * {@link KeyFile}. Only for policies whose dates move per subject.
+     *
+     * @param path the key file, or {@code null} for none (the default)
+     * @return this builder
+     */
+    public AnonymizerBuilder keyFile(Path path) {
+        settings = settings.withKeyFile(path);
+        return this;
+    }
+
+    /**
      * @param date the birthday becomes this day
      * @return this builder
      */
@@ -223,8 +269,22 @@ public final class AnonymizerBuilder {
         return this;
     }
 
-    /** @return the anonymizer */
+    /**
+     * @return the anonymizer
+     * @throws IllegalStateException when a key file is asked for and the policy's dates do not move per subject, or
+     *                               the subject's keyed hash has no secret
+     */
     public Anonymizer build() {
+        if (settings.keyFile() != null) {
+            if (!(settings.resolvedPolicy().dates().measurement() instanceof MeasurementDate.PerSubject p)) {
+                throw new IllegalStateException("a key file needs a policy whose dates move per subject"
+                        + " (dates.measurement.offsetDays with \"keyed\" or \"table\")");
+            }
+            if (p.offset().secret() == null && !p.offset().keyFileRaw()) {
+                throw new IllegalStateException("a key file names each subject by a keyed hash, which needs a"
+                        + " secret: give the per-subject offset a \"secret\" (or \"keyFileRaw\": true)");
+            }
+        }
         return new Anonymizer(settings);
     }
 

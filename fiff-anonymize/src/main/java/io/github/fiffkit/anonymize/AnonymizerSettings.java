@@ -5,6 +5,7 @@ import io.github.fiffkit.anonymize.internal.Engine;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.core.FiffLimits;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -23,15 +24,16 @@ import java.util.function.UnaryOperator;
  * @param limits           reader limits
  * @param maxRuleValueSize the largest tag a rule may read
  * @param files            the file layer outputs are written through
+ * @param keyFile          the key file each recording's row goes to, or {@code null} for none
  */
 record AnonymizerSettings(Policy policy, UnaryOperator<Policy> overrides, boolean recordOldValues,
         boolean leakCheck, boolean writeDirectory, boolean digests, FiffLimits limits, long maxRuleValueSize,
-        OutputFiles files) {
+        OutputFiles files, Path keyFile) {
 
     /** The {@code mne-anonymize} preset with its own options and dates, and the seed's defaults for the rest. */
     static final AnonymizerSettings DEFAULT = new AnonymizerSettings(Policy.of(Preset.MNE_ANONYMIZE),
             UnaryOperator.identity(), false, false, false, false, FiffLimits.DEFAULT,
-            Anonymizer.DEFAULT_MAX_RULE_VALUE_SIZE, OutputFiles.DEFAULT);
+            Anonymizer.DEFAULT_MAX_RULE_VALUE_SIZE, OutputFiles.DEFAULT, null);
 
     AnonymizerSettings {
         Objects.requireNonNull(policy, "policy");
@@ -54,48 +56,53 @@ record AnonymizerSettings(Policy policy, UnaryOperator<Policy> overrides, boolea
 
     AnonymizerSettings withPolicy(Policy p) {
         return new AnonymizerSettings(p, overrides, recordOldValues, leakCheck, writeDirectory, digests, limits,
-                maxRuleValueSize, files);
+                maxRuleValueSize, files, keyFile);
     }
 
     /** @return these settings with one more override, applied after the ones before it */
     AnonymizerSettings withOverride(UnaryOperator<Policy> next) {
         UnaryOperator<Policy> before = overrides;
         return new AnonymizerSettings(policy, p -> next.apply(before.apply(p)), recordOldValues, leakCheck,
-                writeDirectory, digests, limits, maxRuleValueSize, files);
+                writeDirectory, digests, limits, maxRuleValueSize, files, keyFile);
     }
 
     AnonymizerSettings withRecordOldValues(boolean on) {
         return new AnonymizerSettings(policy, overrides, on, leakCheck, writeDirectory, digests, limits,
-                maxRuleValueSize, files);
+                maxRuleValueSize, files, keyFile);
     }
 
     AnonymizerSettings withLeakCheck(boolean on) {
         return new AnonymizerSettings(policy, overrides, recordOldValues, on, writeDirectory, digests, limits,
-                maxRuleValueSize, files);
+                maxRuleValueSize, files, keyFile);
     }
 
     AnonymizerSettings withWriteDirectory(boolean on) {
         return new AnonymizerSettings(policy, overrides, recordOldValues, leakCheck, on, digests, limits,
-                maxRuleValueSize, files);
+                maxRuleValueSize, files, keyFile);
     }
 
     AnonymizerSettings withDigests(boolean on) {
         return new AnonymizerSettings(policy, overrides, recordOldValues, leakCheck, writeDirectory, on, limits,
-                maxRuleValueSize, files);
+                maxRuleValueSize, files, keyFile);
     }
 
     AnonymizerSettings withLimits(FiffLimits l) {
         return new AnonymizerSettings(policy, overrides, recordOldValues, leakCheck, writeDirectory, digests, l,
-                maxRuleValueSize, files);
+                maxRuleValueSize, files, keyFile);
     }
 
     AnonymizerSettings withMaxRuleValueSize(long bytes) {
         return new AnonymizerSettings(policy, overrides, recordOldValues, leakCheck, writeDirectory, digests, limits,
-                bytes, files);
+                bytes, files, keyFile);
+    }
+
+    AnonymizerSettings withKeyFile(Path k) {
+        return new AnonymizerSettings(policy, overrides, recordOldValues, leakCheck, writeDirectory, digests, limits,
+                maxRuleValueSize, files, k);
     }
 
     AnonymizerSettings withFiles(OutputFiles f) {
         return new AnonymizerSettings(policy, overrides, recordOldValues, leakCheck, writeDirectory, digests, limits,
-                maxRuleValueSize, f);
+                maxRuleValueSize, f, keyFile);
     }
 }

@@ -3,6 +3,7 @@ package io.github.fiffkit.anonymize.internal;
 import io.github.fiffkit.anonymize.policy.BirthdayDate;
 import io.github.fiffkit.anonymize.policy.Dates;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.SubjectOffset;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.Julian;
 import java.time.DateTimeException;
@@ -61,14 +62,33 @@ public final class DateModel {
      * @return the concrete model
      */
     public static DateModel resolve(Dates dates, Optional<FiffTime> reference) {
+        return resolve(dates, reference, null);
+    }
+
+    /**
+     * Resolves a policy's dates for a recording whose subject's offset is known.
+     *
+     * @param dates     the policy's date model
+     * @param reference the recording's measurement date, if it has one
+     * @param shift     the subject's offset when the measurement date moves per subject, else {@code null}
+     * @return the concrete model
+     * @throws IllegalStateException when the dates move per subject and no shift is given
+     */
+    public static DateModel resolve(Dates dates, Optional<FiffTime> reference, SubjectOffset.Shift shift) {
         MeasurementDate m = dates.measurement();
+        if (m instanceof MeasurementDate.PerSubject) {
+            if (shift == null) {
+                throw new IllegalStateException("the subject's offset is not resolved");
+            }
+            m = MeasurementDate.offsetDays(shift.days());
+        }
         BirthdayDate b = dates.birthday();
         boolean noDate = reference.isEmpty()
                 && (m instanceof MeasurementDate.LandOn || b instanceof BirthdayDate.FollowMeasurement);
         Mode mode = Mode.KEEP;
         LocalDate target = null;
         long days = 0;
-        Duration shift = Duration.ZERO;
+        Duration timeShift = Duration.ZERO;
         if (noDate) {
             mode = Mode.NO_DATE;
         } else if (m instanceof MeasurementDate.SetTo s) {
@@ -79,7 +99,7 @@ public final class DateModel {
             days = o.days();
         } else if (m instanceof MeasurementDate.LandOn l) {
             mode = Mode.SHIFT;
-            shift = Duration.between(reference.orElseThrow().toInstant(), l.instant());
+            timeShift = Duration.between(reference.orElseThrow().toInstant(), l.instant());
         }
         BMode bmode = BMode.KEEP;
         long bdays = 0;
@@ -100,7 +120,7 @@ public final class DateModel {
                 }
                 case SHIFT -> {
                     bmode = BMode.SHIFT;
-                    bshift = shift;
+                    bshift = timeShift;
                 }
                 case SET -> {
                     bmode = BMode.SHIFT;
@@ -110,7 +130,7 @@ public final class DateModel {
                 default -> bmode = BMode.KEEP;
             }
         }
-        return new DateModel(dates, mode, target, days, shift, bmode, bdays, bshift, reference);
+        return new DateModel(dates, mode, target, days, timeShift, bmode, bdays, bshift, reference);
     }
 
     /** @return true when the recording has no measurement date and its times become MNE's "no date" marker */
@@ -152,6 +172,11 @@ public final class DateModel {
             return "moving it so that the measurement date lands on " + l.instant()
                     + " (dates.measurement.landOn) leaves " + FIFF_TIME_RANGE;
         }
+        if (m instanceof MeasurementDate.PerSubject) {
+            // the subject's offset is the key to the original dates: never in a message
+            return "moving it by the subject's own offset (dates.measurement.offsetDays, per subject) leaves "
+                    + FIFF_TIME_RANGE + "; choose a smaller range of offsets";
+        }
         return "moving it " + daysInWords(days) + " (the measurement date offset: dates.measurement.offsetDays,"
                 + " --mdo) leaves " + FIFF_TIME_RANGE + "; choose a smaller offset";
     }
@@ -189,7 +214,11 @@ public final class DateModel {
                 return OptionalInt.of(set);
             }
             case DAYS: {
-                String what = "moving it " + daysInWords(birthdayDays) + (b instanceof BirthdayDate.OffsetDays
+                String what = dates.measurement() instanceof MeasurementDate.PerSubject
+                        && b instanceof BirthdayDate.FollowMeasurement
+                        ? "moving it with the measurement date by the subject's own offset"
+                                + " (dates.birthday.followMeasurement)"
+                        : "moving it " + daysInWords(birthdayDays) + (b instanceof BirthdayDate.OffsetDays
                         ? " (the birthday offset: dates.birthday.offsetDays, --sbo)"
                         : " with the measurement date (dates.birthday.followMeasurement)");
                 long moved = jd - birthdayDays;

@@ -42,11 +42,22 @@ public final class FileFacts {
     private final Optional<FiffTime> measurementDate;
     private final Set<String> phi;
     private final boolean mriData;
+    private final Map<Integer, String> subjectKey;
 
-    private FileFacts(Optional<FiffTime> measurementDate, Set<String> phi, boolean mriData) {
+    private FileFacts(Optional<FiffTime> measurementDate, Set<String> phi, boolean mriData,
+            Map<Integer, String> subjectKey) {
         this.measurementDate = measurementDate;
         this.phi = Collections.unmodifiableSet(phi);
         this.mriData = mriData;
+        this.subjectKey = Collections.unmodifiableMap(subjectKey);
+    }
+
+    /**
+     * @return the first value of each subject-key tag the scan was asked for (text as found, a subject number in
+     *         decimal, a birthday as YYYY-MM-DD); PHI, never for messages
+     */
+    public Map<Integer, String> subjectKey() {
+        return subjectKey;
     }
 
     /** @return the recording's measurement date, when it has one */
@@ -73,6 +84,20 @@ public final class FileFacts {
      * @throws IOException when the file breaks the format
      */
     public static FileFacts scan(FiffReader reader, List<Rule> rules) throws IOException {
+        return scan(reader, rules, List.of());
+    }
+
+    /**
+     * Walks a file's chain and keeps the values of a subject key's tags.
+     *
+     * @param reader  a reader before its first tag
+     * @param rules   the policy's rules
+     * @param keyTags the tags of the subject key of a per-subject date offset (may be empty)
+     * @return the facts
+     * @throws IOException when the file breaks the format
+     */
+    public static FileFacts scan(FiffReader reader, List<Rule> rules, List<Integer> keyTags) throws IOException {
+        Map<Integer, String> key = new HashMap<>();
         Set<String> phi = new LinkedHashSet<>();
         Map<String, FiffTime> idTimes = new HashMap<>();
         FiffTime measInfoDate = null;
@@ -85,6 +110,9 @@ public final class FileFacts {
             }
             if (tag.size() > SCAN_LIMIT || tag.size() == 0) {
                 continue;
+            }
+            if (keyTags.contains(kind) && !key.containsKey(kind)) {
+                keyValue(kind, tag.type(), reader.readData()).ifPresent(v -> key.put(kind, v));
             }
             if (kind == FiffKind.MEAS_DATE && measInfoDate == null && path.innermost() == FiffBlock.MEAS_INFO
                     && tag.type() == FiffType.INT && tag.size() >= 4) {
@@ -128,7 +156,26 @@ public final class FileFacts {
             }
         }
         date = date.filter(t -> !t.isNone());
-        return new FileFacts(date, phi, mri);
+        return new FileFacts(date, phi, mri, key);
+    }
+
+    /** A key tag's value as text: a string as found, a number in decimal, a birthday as YYYY-MM-DD. */
+    private static Optional<String> keyValue(int kind, int type, byte[] data) {
+        if (type == FiffType.STRING) {
+            return Optional.of(TagData.string(data)).filter(t -> !t.isBlank());
+        }
+        if (data.length < 4 || (type != FiffType.INT && type != FiffType.JULIAN && type != FiffType.UINT)) {
+            return Optional.empty();
+        }
+        int v = ByteBuffer.wrap(data).getInt(0);
+        if (kind == FiffKind.SUBJ_BIRTH_DAY) {
+            try {
+                return Optional.of(Julian.toLocalDate(v).toString());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Integer.toString(v));
     }
 
     private static boolean changedByRules(List<Rule> rules, TagInfo tag) {

@@ -27,9 +27,20 @@ import java.util.Optional;
  * the results when asked. Immutable and thread-safe, as the engine is.
  */
 public final class RecordingRunner {
+    /** Sees a recording's results once its outputs are complete, before they are put in place. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        /**
+         * @param results the recording's results, one per part
+         * @throws IOException to stop the recording: nothing is put in place
+         */
+        void accept(List<AnonymizationResult> results) throws IOException;
+    }
+
     private final Engine engine;
     private final OutputFiles files;
     private final boolean digests;
+    private final BeforeCommit beforeCommit;
 
     /**
      * @param engine  the engine that anonymizes
@@ -37,9 +48,20 @@ public final class RecordingRunner {
      * @param digests whether results carry the SHA-256 of their input and output
      */
     public RecordingRunner(Engine engine, OutputFiles files, boolean digests) {
+        this(engine, files, digests, results -> { });
+    }
+
+    /**
+     * @param engine       the engine that anonymizes
+     * @param files        the file layer that commits several parts together
+     * @param digests      whether results carry the SHA-256 of their input and output
+     * @param beforeCommit called with each recording's results before its outputs are put in place (a key file)
+     */
+    public RecordingRunner(Engine engine, OutputFiles files, boolean digests, BeforeCommit beforeCommit) {
         this.engine = engine;
         this.files = files;
         this.digests = digests;
+        this.beforeCommit = beforeCommit;
     }
 
     /**
@@ -63,7 +85,8 @@ public final class RecordingRunner {
             facts.add(engine.scan(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i)));
         }
         Optional<FiffTime> reference = facts.get(0).measurementDate();
-        Engine.Recording rec = new Engine.Recording(reference, Engine.names(names));
+        Engine.Recording rec = new Engine.Recording(reference, Engine.names(names),
+                engine.subjectShift(facts, inputNames.get(0)));
         List<PendingOutput> pending = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
@@ -78,6 +101,7 @@ public final class RecordingRunner {
                 String outSha = digests ? Sha256.hex(pending.get(i).temp()) : r.outputSha256();
                 results.add(withNames(r, outputNames == null ? r.output() : outputNames.get(i), inSha, outSha));
             }
+            beforeCommit.accept(results);
             commitAll(pending);
             return results;
         } finally {
@@ -126,6 +150,7 @@ public final class RecordingRunner {
                 if (digests) {
                     r = withNames(r, r.output(), null, Sha256.hex(p.temp()));
                 }
+                beforeCommit.accept(List.of(r));
                 p.commit();
                 return r;
             } finally {
@@ -177,6 +202,6 @@ public final class RecordingRunner {
     private static AnonymizationResult withNames(AnonymizationResult r, String output, String in, String out) {
         return new AnonymizationResult(r.input(), output, r.policyName(), r.changes(), r.warnings(), r.leaks(),
                 r.notChecked(), r.measurementDate(), r.newMeasurementDate(), r.tagsRead(), r.tagsWritten(),
-                r.inputSize(), r.outputSize(), in, out, r.leakChecked());
+                r.inputSize(), r.outputSize(), in, out, r.leakChecked(), r.subjectShift());
     }
 }

@@ -5,13 +5,17 @@ import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult.Check;
 import io.github.fiffkit.anonymize.result.VerifyResult;
+import io.github.fiffkit.core.BlockPath;
+import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
+import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Verifies a file against a policy, alone or with its original. Alone: a dry run of the policy as
@@ -95,7 +99,8 @@ public final class Verifier {
             facts.add(original.scan(limits -> FiffReader.open(in, limits), in.toString()));
             names.put(in.getFileName().toString(), outputs.get(i).getFileName().toString());
         }
-        Engine.Recording rec = new Engine.Recording(facts.get(0).measurementDate(), Engine.names(names));
+        Engine.Recording rec = new Engine.Recording(facts.get(0).measurementDate(), Engine.names(names),
+                original.subjectShift(facts, originals.get(0).toString()));
         List<VerifyResult> results = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             Path in = originals.get(i);
@@ -103,13 +108,33 @@ public final class Verifier {
             VerifyResult r = replay(out);
             Engine.Comparison c = original.compare(limits -> FiffReader.open(in, limits), in.toString(), facts.get(i),
                     rec, out);
+            List<TagChange> findings = new ArrayList<>(r.findings());
+            if (c.perSubject()) {
+                shiftFinding(out, c.expectedMeasurementDate()).ifPresent(findings::add);
+            }
             List<String> warnings = new ArrayList<>(r.warnings());
             for (String w : c.warnings()) {
                 warnings.add("the original: " + w);
             }
-            results.add(new VerifyResult(out.toString(), in.toString(), policy.name(), r.findings(), c.hits(),
+            results.add(new VerifyResult(out.toString(), in.toString(), policy.name(), findings, c.hits(),
                     c.notChecked(), List.of(Check.POLICY_REPLAY, Check.LEAK_CHECK), ORIGINAL_LIMITS, warnings));
         }
         return results;
+    }
+
+    /**
+     * Checks that an output's measurement date is the original's moved by the subject's own offset (found again
+     * from the original's subject key and the secret); a finding when it is not. The finding holds the date the
+     * output should have, never the original's.
+     */
+    private Optional<TagChange> shiftFinding(Path out, Optional<FiffTime> expected) throws IOException {
+        Optional<FiffTime> actual = replay.scan(limits -> FiffReader.open(out, limits), out.toString())
+                .measurementDate();
+        if (expected.isEmpty() || actual.equals(expected)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TagChange(-1, FiffKind.MEAS_DATE, BlockPath.ROOT, "measurementDate",
+                "dates.measurement.offsetDays (per subject): the output's dates are not moved by the subject's own"
+                        + " offset", null, expected.get().toString()));
     }
 }

@@ -31,7 +31,8 @@ public final class VerifyRules {
 
     public static Policy policy(Policy p) {
         Dates d = p.dates();
-        if (d.measurement() instanceof MeasurementDate.OffsetDays) {
+        if (d.measurement() instanceof MeasurementDate.OffsetDays
+                || d.measurement() instanceof MeasurementDate.PerSubject) {
             d = d.withMeasurement(MeasurementDate.keep());
         }
         if (d.birthday() instanceof BirthdayDate.OffsetDays) {

@@ -58,6 +58,33 @@ public sealed interface MeasurementDate {
         }
     }
 
+    /**
+     * Every time moves by whole days, by an offset of the subject's own (from a secret or a table), the same in
+     * every recording of that subject: intervals between a subject's sessions survive, and subjects do not move
+     * together.
+     *
+     * @param offset how the subject's offset is found
+     */
+    record PerSubject(SubjectOffset offset) implements MeasurementDate {
+        /**
+         * Checks the offset.
+         *
+         * @param offset how the subject's offset is found
+         * @throws NullPointerException when it is missing
+         */
+        public PerSubject {
+            Objects.requireNonNull(offset, "offset");
+        }
+    }
+
+    /**
+     * @param offset how each subject's offset is found
+     * @return move every time by the subject's own offset
+     */
+    static MeasurementDate perSubject(SubjectOffset offset) {
+        return new PerSubject(offset);
+    }
+
     /** @return keep the times */
     static MeasurementDate keep() {
         return new Keep();

@@ -70,9 +70,34 @@ final class PolicyJson {
             out.put("offsetDays", d.days());
         } else if (m instanceof MeasurementDate.LandOn l) {
             out.put("landOn", l.instant().toString());
+        } else if (m instanceof MeasurementDate.PerSubject p) {
+            out.put("offsetDays", perSubject(p.offset()));
         } else {
             out.put("keep", true);
         }
+        return out;
+    }
+
+    private static Map<String, Object> perSubject(SubjectOffset o) {
+        Map<String, Object> out = new TreeMap<>();
+        out.put("keyTags", o.keyTags().stream().map(k -> code(k, FiffKind.name(k).orElse(null))).toList());
+        if (o.keyed() != null) {
+            out.put("min", o.keyed().min());
+            out.put("max", o.keyed().max());
+        }
+        if (o.secretRef() != null) {
+            out.put("secret", o.secretRef());
+        }
+        if (o.table() != null) {
+            out.put("table", o.table().name());
+            if (o.table().sha256() != null) {
+                out.put("tableSha256", o.table().sha256());
+            }
+        }
+        if (o.fallbackDays() != null) {
+            out.put("fallbackDays", o.fallbackDays());
+        }
+        out.put("keyFileRaw", o.keyFileRaw());
         return out;
     }
 

@@ -18,10 +18,12 @@ import java.util.Set;
 final class OptionsAndDates {
     private final Problems problems;
     private final Values values;
+    private final SubjectOffsets subjectOffsets;
 
-    OptionsAndDates(Problems problems, Values values) {
+    OptionsAndDates(Problems problems, Values values, SubjectOffsets subjectOffsets) {
         this.problems = problems;
         this.values = values;
+        this.subjectOffsets = subjectOffsets;
     }
 
     /**
@@ -90,6 +92,9 @@ final class OptionsAndDates {
         return switch (choice.getKey()) {
             case "set" -> Optional.ofNullable(values.date(v, f)).map(MeasurementDate::set).orElse(null);
             case "offsetDays" -> {
+                if (v.kind == Kind.OBJECT) {
+                    yield subjectOffsets.read(v);
+                }
                 Integer n = values.days(v, f);
                 yield n == null ? null : MeasurementDate.offsetDays(n);
             }

@@ -41,10 +41,10 @@ final class PolicyReading {
             String runTimeSecret, Path dir) {
         this.problems = problems;
         Values values = new Values(problems);
-        this.sections = new OptionsAndDates(problems, values);
+        Secrets secrets = new Secrets(problems, environment, runTimeSecret, dir);
+        this.sections = new OptionsAndDates(problems, values, new SubjectOffsets(problems, values, secrets, dir));
         this.coverage = new CoverageCheck(problems, values);
-        this.rules = new RuleReader(problems, values, new Secrets(problems, environment, runTimeSecret, dir),
-                customActions, dir);
+        this.rules = new RuleReader(problems, values, secrets, customActions, dir);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.fiffkit.anonymize.policyfile;
 
 import io.github.fiffkit.anonymize.actions.Actions;
 import io.github.fiffkit.anonymize.internal.WellFormed;
+import io.github.fiffkit.anonymize.output.Csv;
 import io.github.fiffkit.anonymize.policy.ActionContext;
 import io.github.fiffkit.anonymize.policy.Outcome;
 import io.github.fiffkit.anonymize.policy.TagAction;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,13 +22,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A pseudonym table read from a CSV file with the header {@code original,pseudonym}: UTF-8, one pair a line,
- * fields may be quoted ({@code "a ""quoted"" value"}), blank lines are skipped.
+ * A pseudonym table read from a CSV file with the header {@code original,pseudonym}, and optionally more columns
+ * for per-subject values (e.g. {@code original,pseudonym,offsetDays}): UTF-8, one subject a line, fields may be
+ * quoted ({@code "a ""quoted"" value"}), blank lines are skipped.
  *
  * @param map       original value to pseudonym
  * @param sha256    SHA-256 of the file's bytes, so that the policy hash changes when the table does
+ * @param columns   each further column by its header name: original value to the line's field (maybe empty)
  */
-record PseudonymTable(Map<String, String> map, String sha256) {
+record PseudonymTable(Map<String, String> map, String sha256, Map<String, Map<String, String>> columns) {
 
     /**
      * Reads a table; problems are added to the list (in the table file, or at {@code at} when the file cannot be
@@ -64,6 +66,8 @@ record PseudonymTable(Map<String, String> map, String sha256) {
         Map<String, String> map = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         Map<String, Integer> pseudonymLine = new HashMap<>();
+        List<String> names = List.of();
+        Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         boolean header = false;
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -78,17 +82,28 @@ record PseudonymTable(Map<String, String> map, String sha256) {
             }
             if (!header) {
                 header = true;
-                if (fields.size() != 2 || !fields.get(0).strip().equalsIgnoreCase("original")
+                if (fields.size() < 2 || !fields.get(0).strip().equalsIgnoreCase("original")
                         || !fields.get(1).strip().equalsIgnoreCase("pseudonym")) {
-                    problems.add(new PolicyProblem(src, lineNo, 1, at.field(),
-                            "the first line of a pseudonym table must be the header original,pseudonym"));
+                    problems.add(new PolicyProblem(src, lineNo, 1, at.field(), "the first line of a pseudonym"
+                            + " table must be the header original,pseudonym (more columns may follow)"));
                     return null;
+                }
+                names = fields.subList(2, fields.size()).stream().map(String::strip).toList();
+                for (String n : names) {
+                    if (n.isEmpty() || columns.put(n, new LinkedHashMap<>()) != null) {
+                        problems.add(new PolicyProblem(src, lineNo, 1, at.field(), n.isEmpty()
+                                ? "a column of the header has no name" : "the column " + n + " is named twice"));
+                        return null;
+                    }
                 }
                 continue;
             }
-            if (fields.size() != 2) {
-                problems.add(new PolicyProblem(src, lineNo, 0, at.field(), "a line of the table needs exactly two"
-                        + " values, the original and its pseudonym; this one has " + fields.size()));
+            if (fields.size() != names.size() + 2) {
+                problems.add(new PolicyProblem(src, lineNo, 0, at.field(), names.isEmpty()
+                        ? "a line of the table needs exactly two values, the original and its pseudonym; this one has "
+                                + fields.size()
+                        : "a line of the table needs " + (names.size() + 2) + " values, one per column of the header;"
+                                + " this one has " + fields.size()));
                 continue;
             }
             String original = fields.get(0);
@@ -113,6 +128,9 @@ record PseudonymTable(Map<String, String> map, String sha256) {
             lineOf.put(original, lineNo);
             pseudonymLine.put(pseudonym, lineNo);
             map.put(original, pseudonym);
+            for (int c = 0; c < names.size(); c++) {
+                columns.get(names.get(c)).put(original, fields.get(c + 2));
+            }
         }
         if (!header) {
             problems.add(new PolicyProblem(src, 1, 1, at.field(), "the pseudonym table is empty; it needs the"
@@ -122,45 +140,15 @@ record PseudonymTable(Map<String, String> map, String sha256) {
         if (problems.size() != before) {
             return null;
         }
-        return new PseudonymTable(Collections.unmodifiableMap(map), Sha256.hex(bytes));
+        Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
+        columns.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        return new PseudonymTable(Collections.unmodifiableMap(map), Sha256.hex(bytes),
+                Collections.unmodifiableMap(frozen));
     }
 
     /** Splits a CSV line; {@code null} when a quote is left open. */
     static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"' && cur.toString().isBlank()) {
-                quoted = true;
-                wasQuoted = true;
-                cur.setLength(0);
-            } else if (c == ',') {
-                out.add(wasQuoted ? cur.toString() : cur.toString().strip());
-                cur.setLength(0);
-                wasQuoted = false;
-            } else if (!(wasQuoted && Character.isWhitespace(c))) {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        out.add(wasQuoted ? cur.toString() : cur.toString().strip());
-        return out;
+        return Csv.fields(line);
     }
 
     /** The pseudonym action of a policy file: it knows its table, for the policy hash and for verify. */

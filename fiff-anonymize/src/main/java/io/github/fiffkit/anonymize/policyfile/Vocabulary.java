@@ -30,6 +30,9 @@ final class Vocabulary {
     static final Set<String> DATES_KEYS = keys("measurement", "birthday");
     /** The choices of {@code "dates.measurement"}, exactly one of which is given. */
     static final Set<String> MEASUREMENT_KEYS = keys("set", "offsetDays", "landOn", "keep");
+    /** The keys of a per-subject {@code "dates.measurement.offsetDays"} object. */
+    static final Set<String> SUBJECT_OFFSET_KEYS = keys("keyed", "min", "max", "secret", "table", "column", "subject",
+            "missing", "keyFileRaw");
     /** The choices of {@code "dates.birthday"}, exactly one of which is given. */
     static final Set<String> BIRTHDAY_KEYS = keys("set", "offsetDays", "yearOnly", "followMeasurement", "keep");
     /** The keys of a rule that choose tags. */

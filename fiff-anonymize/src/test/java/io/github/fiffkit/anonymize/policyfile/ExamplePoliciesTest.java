@@ -72,15 +72,26 @@ public class ExamplePoliciesTest {
     }
 
     @Test
-    public void thereAreSixSamplesAndEachLoadsAndRunsWithoutLeaks() throws IOException {
+    public void thereAreSevenSamplesAndEachLoadsAndRunsWithoutLeaks() throws IOException {
         List<Path> all = samples();
-        assertEquals(6, all.size(), () -> "samples: " + all);
+        assertEquals(7, all.size(), () -> "samples: " + all);
         for (Path p : all) {
             Policy policy = LOADER.load(p);
             assertEquals(p.getFileName().toString().replace(".json", ""), policy.name());
             run(p.getFileName().toString(), !p.getFileName().toString().startsWith("keyed-hash")
                     && !p.getFileName().toString().startsWith("pseudonym"));
         }
+    }
+
+    @Test
+    public void studyKeyedDatesMovesTheSubjectByItsOwnOffsetAndKeepsTheAge() throws IOException {
+        List<Entry> out = run("study-keyed-dates.json", true);
+        long days = (Phi.MEAS.seconds() - (long) measDate(out).seconds()) / 86400;
+        assertEquals(Phi.MEAS.plusDays(-days), measDate(out), "whole days");
+        assertTrue(days >= 365 && days <= 3650, "in the sample's range: " + days);
+        assertEquals(Julian.of(Phi.BIRTHDAY.minusDays(days)), TagData.ints(first(out, FiffKind.SUBJ_BIRTH_DAY).data())[0],
+                "the birthday follows, so the age survives");
+        assertTrue(text(first(out, FiffKind.SUBJ_HIS_ID)).matches("[0-9a-f]{16}"), "the HIS id as a keyed hash");
     }
 
     @Test

@@ -43,7 +43,7 @@ class PolicySchemaTest {
         assertEquals(false, s.get("additionalProperties").asBoolean(true));
         assertEquals(false, s.get("properties").get("options").get("additionalProperties").asBoolean(true));
         assertEquals(false, s.get("properties").get("dates").get("additionalProperties").asBoolean(true));
-        for (String def : List.of("rule", "measurement", "birthday", "uncovered")) {
+        for (String def : List.of("rule", "measurement", "birthday", "uncovered", "subjectOffset")) {
             assertEquals(false, s.get("$defs").get(def).get("additionalProperties").asBoolean(true), def);
         }
         assertTrue(PolicyLoader.class.getResource("fiff-policy-1.schema.json") != null);
@@ -60,6 +60,7 @@ class PolicySchemaTest {
         assertEquals(Vocabulary.DATES_KEYS, keys(top.get("dates").get("properties")));
         assertEquals(Vocabulary.MEASUREMENT_KEYS, keys(s.get("$defs").get("measurement").get("properties")));
         assertEquals(Vocabulary.BIRTHDAY_KEYS, keys(s.get("$defs").get("birthday").get("properties")));
+        assertEquals(Vocabulary.SUBJECT_OFFSET_KEYS, keys(s.get("$defs").get("subjectOffset").get("properties")));
         JsonNode rule = s.get("$defs").get("rule");
         assertEquals(Vocabulary.RULE_KEYS, keys(rule.get("properties")));
         assertEquals(Vocabulary.ACTIONS.keySet(), strings(rule.get("properties").get("action").get("enum")));
@@ -145,6 +146,12 @@ class PolicySchemaTest {
                 "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"replace\"}]" + ext,
                 "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"plain\"}]" + ext,
                 "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"keep\": true}}" + ext,
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"keyed\": [\"FIFF_SUBJ_HIS_ID\"],"
+                        + " \"min\": 1, \"max\": 9}}}" + ext,
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"keyed\": [\"FIFF_MEAS_DATE\"],"
+                        + " \"min\": 1, \"max\": 9, \"secret\": \"env:X\"}}}" + ext,
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"table\": \"t.csv\","
+                        + " \"keyed\": [\"FIFF_SUBJ_HIS_ID\"]}}}" + ext,
                 "{\"fiffPolicy\": 1, \"uncovered\": {\"keep\": \"all\", \"comment\": \"c\"}" + ext,
                 "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": \"all\"}}",
                 "{\"fiffPolicy\": 1, \"extends\": \"none\", \"uncovered\": {\"keep\": [], \"comment\": \"c\"}}",

@@ -1,0 +1,271 @@
+package io.github.fiffkit.anonymize;
+
+import io.github.fiffkit.anonymize.output.Csv;
+import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
+import io.github.fiffkit.anonymize.policy.Policy;
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.SubjectOffset;
+import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.TagChange;
+import io.github.fiffkit.core.FiffKind;
+import io.github.fiffkit.core.FiffTime;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The key file of a study: one CSV row per recording that says which subject it is (a keyed hash of the subject
+ * key), the date offset it got and its measurement date before and after. It re-identifies every recording of the
+ * study, so it is written only when asked for ({@link AnonymizerBuilder#keyFile(Path)}, {@code --key-file}) and
+ * stays with the data owner.
+ *
+ * <p>Why a file of its own, written this way: several runs of one study append to one key file, and a later run
+ * must never give a subject another offset than an earlier one did (a changed secret, range or table would
+ * silently break the intervals between that subject's sessions). So each append reads the file, refuses a row that
+ * gives a subject of an earlier row another offset ({@link PolicyException}, before any output of the recording
+ * is in place), drops a row that is there already (a second run of the same files changes nothing), replaces the
+ * row of an output written again, and writes the whole file anew: a temporary file of mode 0600 next to it,
+ * forced to disk and renamed over it. A row for an input that an earlier row gave another offset is refused too:
+ * a run with a changed secret gives every subject another keyed hash, so only the input shows the change (the
+ * session of a subject that no earlier row holds cannot be checked). The rows are PHI: no message of this class
+ * holds a value of a row.
+ *
+ * <p>One key file is meant for one run at a time: appends within one process are serialized, two processes
+ * appending to one key file at once may lose rows.
+ */
+public final class KeyFile {
+    /** The first line of every key file. */
+    public static final String HEADER = "input,output,subjectKey,pseudonym,offsetDays,measurementDateBefore,"
+            + "measurementDateAfter";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /**
+     * One recording (one part of a split recording) in a key file.
+     *
+     * @param input       the input's path
+     * @param output      the output's path
+     * @param subjectKey  the subject's keyed hash (or the normalised key when the policy says {@code keyFileRaw});
+     *                    empty when the subject has none (a fallback offset)
+     * @param pseudonym   what the output holds for the subject key's first tag, when the policy changed it
+     * @param offsetDays  the subject's date offset in days (positive = earlier)
+     * @param before      the measurement date of the input (ISO-8601 in UTC), or empty
+     * @param after       the measurement date of the output, or empty
+     */
+    public record Row(String input, String output, String subjectKey, String pseudonym, int offsetDays,
+            String before, String after) {
+        /**
+         * Checks the fields.
+         *
+         * @param input the input's path
+         * @param output the output's path
+         * @param subjectKey the subject's keyed hash
+         * @param pseudonym the pseudonym
+         * @param offsetDays the offset
+         * @param before the measurement date before
+         * @param after the measurement date after
+         */
+        public Row {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(subjectKey, "subjectKey");
+            Objects.requireNonNull(pseudonym, "pseudonym");
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+
+        String line() {
+            return String.join(",", Csv.quote(input), Csv.quote(output), Csv.quote(subjectKey), Csv.quote(pseudonym),
+                    Integer.toString(offsetDays), before, after);
+        }
+    }
+
+    private final Path path;
+
+    /**
+     * @param path where the key file is (or will be)
+     */
+    public KeyFile(Path path) {
+        this.path = Objects.requireNonNull(path, "path");
+    }
+
+    /** @return where the key file is */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * The rows of some results: one per result that moved its dates by a per-subject offset.
+     *
+     * @param policy  the policy that made them (its subject key names the tag whose new value is the pseudonym)
+     * @param results results of {@link Anonymizer}
+     * @return the rows, in order
+     */
+    public static List<Row> rows(Policy policy, List<AnonymizationResult> results) {
+        Integer pseudonymTag = policy.dates().measurement() instanceof MeasurementDate.PerSubject p
+                ? p.offset().keyTags().get(0) : null;
+        List<Row> rows = new ArrayList<>();
+        for (AnonymizationResult r : results) {
+            if (r.subjectShift().isEmpty() || r.output() == null) {
+                continue;
+            }
+            SubjectOffset.Shift s = r.subjectShift().get();
+            String pseudonym = "";
+            if (pseudonymTag != null && pseudonymTag != FiffKind.SUBJ_BIRTH_DAY) {
+                pseudonym = r.changes().stream().filter(c -> c.kind() == pseudonymTag && c.newValue() != null)
+                        .map(TagChange::newValue).findFirst().orElse("");
+            }
+            rows.add(new Row(r.input(), r.output(), s.subject(), pseudonym, s.days(), iso(r.measurementDate()),
+                    iso(r.newMeasurementDate())));
+        }
+        return rows;
+    }
+
+    private static String iso(Optional<FiffTime> t) {
+        return t.filter(x -> !x.isNone()).map(x -> x.toInstant().toString()).orElse("");
+    }
+
+    /**
+     * Reads the rows of the key file.
+     *
+     * @return its rows; none when it does not exist
+     * @throws IOException when it cannot be read or is not a key file (the message names the file and line)
+     */
+    public synchronized List<Row> read() throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        if (lines.isEmpty() || (lines.size() == 1 && lines.get(0).isEmpty())) {
+            return rows;
+        }
+        if (!lines.get(0).equals(HEADER)) {
+            throw new IOException(path + ": line 1: not a FiffKit key file (the first line must be the header "
+                    + HEADER + "); give another --key-file, or move this file away");
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) {
+                continue;
+            }
+            List<String> f = Csv.fields(lines.get(i));
+            Integer days = f == null || f.size() != 7 ? null : days(f.get(4));
+            if (days == null) {
+                throw new IOException(path + ": line " + (i + 1) + ": not a row of a key file (7 fields, the fifth a"
+                        + " number of days); correct or remove that line");
+            }
+            rows.add(new Row(f.get(0), f.get(1), f.get(2), f.get(3), days, f.get(5), f.get(6)));
+        }
+        return rows;
+    }
+
+    private static Integer days(String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Adds rows: checks them against the rows there already and writes the whole file anew, atomically, mode 0600.
+     * A row that is there already is not added again; a row for an output that is there already replaces it.
+     *
+     * @param rows the new rows
+     * @throws PolicyException when a row gives a subject of another row another offset (the file is unchanged)
+     * @throws IOException     when the key file cannot be read or written (it is then unchanged)
+     */
+    public synchronized void append(List<Row> rows) throws IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Row> before = read();
+        List<Row> all = new ArrayList<>(before);
+        boolean changed = false;
+        for (Row row : rows) {
+            if (all.contains(row)) {
+                continue;
+            }
+            all.removeIf(r -> r.output().equals(row.output()) && r.input().equals(row.input())
+                    && r.subjectKey().equals(row.subjectKey()) && r.offsetDays() == row.offsetDays());
+            all.removeIf(r -> r.output().equals(row.output()) && !r.input().equals(row.input()));
+            for (Row other : all) {
+                boolean sameSubject = !row.subjectKey().isEmpty() && other.subjectKey().equals(row.subjectKey());
+                boolean sameInput = other.input().equals(row.input());
+                if ((sameSubject || sameInput) && other.offsetDays() != row.offsetDays()) {
+                    int line = before.indexOf(other);
+                    String where = line >= 0 ? "line " + (line + 2) + " of the key file " + path
+                            : "another recording of this run";
+                    throw new PolicyException(row.input() + ": " + (sameSubject ? "the subject of this recording"
+                            : "this recording") + " has another date offset in " + where + " ("
+                            + (sameSubject ? "the same subject key" : "the same input") + ", a different offsetDays):"
+                            + " the secret, the range or the table of offsets changed since; nothing written. Use the"
+                            + " study's secret and range, or start a new key file");
+                }
+            }
+            all.add(row);
+            changed = true;
+        }
+        if (changed) {
+            write(all);
+        }
+    }
+
+    private void write(List<Row> rows) throws IOException {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (Row r : rows) {
+            text.append(r.line()).append('\n');
+        }
+        Path abs = path.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path temp = createTemporary(dir, abs.getFileName().toString());
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            OutputFiles.DEFAULT.commit(temp, abs);
+            temp = null;
+        } catch (IOException e) {
+            throw new IOException(path + ": the key file cannot be written (" + e.getMessage() + "); it is unchanged",
+                    e);
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        try {
+            return Files.createTempFile(dir, "." + name + ".", ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own protection applies
+            return Files.createTempFile(dir, "." + name + ".", ".tmp");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyFile[" + path + "]";
+    }
+}
