@@ -14,6 +14,7 @@ import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.testkit.Folders;
+import io.github.fiffkit.testkit.SyntheticFiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,6 +215,19 @@ public class KeyedDatesStudyTest {
         assertNoPhi(again.getMessage());
         assertEquals(List.of(), Folders.listing(dir.resolve("b")), "no output, no temporary file");
         assertEquals(-1, Files.mismatch(key, writeBytes(dir.resolve("before.csv"), before)), "key file unchanged");
+    }
+
+    @Test
+    public void aRecordingWithoutTheSubjectKeyIsRefusedWithASentence() throws IOException {
+        Path in = SyntheticFiff.builder(7).without(SyntheticFiff.Part.SUBJECT).generate().write(dir.resolve("x.fif"));
+        Path out = dir.resolve("x_anon.fif");
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> anonymizer("study secret", dir.resolve("k.csv")).anonymize(in, out));
+        assertTrue(e.getMessage().startsWith(in.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("needs FIFF_SUBJ_HIS_ID, which the recording does not have"),
+                e.getMessage());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("k.csv")), "no key file row for a refused recording");
     }
 
     private static void assertNoPhi(String message) {

@@ -4,6 +4,7 @@ import static io.github.fiffkit.anonymize.run.RunOption.DELETE_INPUTS;
 import static io.github.fiffkit.anonymize.run.RunOption.DRY_RUN;
 import static io.github.fiffkit.anonymize.run.RunOption.HIS_ID;
 import static io.github.fiffkit.anonymize.run.RunOption.KEEP_HIS;
+import static io.github.fiffkit.anonymize.run.RunOption.KEY_FILE;
 import static io.github.fiffkit.anonymize.run.RunOption.MEASUREMENT_DATE;
 import static io.github.fiffkit.anonymize.run.RunOption.MEASUREMENT_DATE_OFFSET;
 import static io.github.fiffkit.anonymize.run.RunOption.POLICY;
@@ -39,6 +40,18 @@ final class OptionChecks {
         if ((o.secretEnv() != null || o.secretFile() != null) && o.policyFile() == null) {
             p.add(OptionMessage.of("{0} gives the secret of a policy file's keyed hashes: it needs {1}",
                     o.secretEnv() != null ? SECRET_ENV : SECRET_FILE, POLICY));
+        }
+        if (o.keyFile() != null && o.policyFile() == null) {
+            p.add(OptionMessage.of("{0} records each subject's own date offset, which only a policy file gives: it"
+                    + " needs {1}", KEY_FILE, POLICY));
+        }
+        if (o.keyFile() != null && o.dryRun()) {
+            p.add(OptionMessage.of("{0} writes nothing, so {1} has nothing to record", DRY_RUN, KEY_FILE));
+        }
+        if (o.keyFile() != null && (o.measurementDate() != null || o.measurementDateOffset() != null)) {
+            p.add(OptionMessage.of("{0} records each subject's own date offset, and {1} gives every recording the"
+                    + " same: they exclude each other", KEY_FILE, o.measurementDate() != null ? MEASUREMENT_DATE
+                    : MEASUREMENT_DATE_OFFSET));
         }
         if (o.dryRun() && o.deleteInputs()) {
             p.add(OptionMessage.of("{0} writes nothing, so {1} has nothing to wait for", DRY_RUN, DELETE_INPUTS));

@@ -17,6 +17,8 @@ public enum RunOption {
     SECRET_ENV("Secret variable", "--secret-env"),
     /** {@code --secret-file}: the file that holds the keyed-hash secret. */
     SECRET_FILE("Secret file", "--secret-file"),
+    /** {@code --key-file}: the study's key file, a row per recording with the subject's date offset. */
+    KEY_FILE("Key file", "--key-file"),
     /** {@code -b}: also weight, height, sex, handedness and the project. */
     BRUTE("Brute", "-b", "--brute"),
     /** {@code --mne_environment}: also the MNE working directory and command line. */

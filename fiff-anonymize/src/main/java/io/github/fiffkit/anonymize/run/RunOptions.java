@@ -3,6 +3,7 @@ package io.github.fiffkit.anonymize.run;
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.AnonymizerBuilder;
 import io.github.fiffkit.anonymize.actions.Preset;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.PhiTag;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class RunOptions {
     private final Path policyFile;
     private final String secretEnv;
     private final Path secretFile;
+    private final Path keyFile;
     private final boolean brute;
     private final boolean mneEnvironment;
     private final boolean keepHis;
@@ -60,6 +62,7 @@ public final class RunOptions {
         policyFile = b.policyFile;
         secretEnv = b.secretEnv;
         secretFile = b.secretFile;
+        keyFile = b.keyFile;
         brute = b.brute;
         mneEnvironment = b.mneEnvironment;
         keepHis = b.keepHis;
@@ -114,6 +117,11 @@ public final class RunOptions {
     /** @return {@code --secret-file}, or {@code null} */
     public Path secretFile() {
         return secretFile;
+    }
+
+    /** @return {@code --key-file}, or {@code null} */
+    public Path keyFile() {
+        return keyFile;
     }
 
     /** @return {@code -b} */
@@ -302,6 +310,14 @@ public final class RunOptions {
         } else if (subjectBirthdayOffset != null) {
             b.subjectBirthdayOffsetDays(subjectBirthdayOffset);
         }
+        if (keyFile != null) {
+            if (!(b.build().policy().dates().measurement() instanceof MeasurementDate.PerSubject)) {
+                throw new IOException(policyFile + ": its dates do not move per subject (dates.measurement.offsetDays"
+                        + " with \"keyed\" or \"table\"), so there is no subject offset to write to the key file "
+                        + keyFile);
+            }
+            b.keyFile(keyFile);
+        }
         // a dry run anonymizes into a temporary copy, which the leak check searches like an output
         return b.leakCheck(leakCheck).recordOldValues(recordOldValues).digests(digests);
     }
@@ -348,6 +364,9 @@ public final class RunOptions {
         }
         parts.add("his " + (hisId != null ? "'" + hisId + "'" : "the preset's"));
         parts.add("leak check " + (leakCheck ? "on" : "off"));
+        if (keyFile != null) {
+            parts.add("key file " + keyFile);
+        }
         return String.join(", ", parts);
     }
 
@@ -355,6 +374,7 @@ public final class RunOptions {
     public boolean equals(Object o) {
         return o instanceof RunOptions r && Objects.equals(preset, r.preset) && Objects.equals(policyFile,
                 r.policyFile) && Objects.equals(secretEnv, r.secretEnv) && Objects.equals(secretFile, r.secretFile)
+                && Objects.equals(keyFile, r.keyFile)
                 && brute == r.brute && mneEnvironment == r.mneEnvironment && keepHis == r.keepHis
                 && dropHeadShape == r.dropHeadShape && Objects.equals(hisId, r.hisId)
                 && Objects.equals(measurementDate, r.measurementDate)
@@ -367,7 +387,7 @@ public final class RunOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(preset, policyFile, secretEnv, secretFile, brute, mneEnvironment, keepHis, dropHeadShape,
+        return Objects.hash(preset, policyFile, secretEnv, secretFile, keyFile, brute, mneEnvironment, keepHis, dropHeadShape,
                 hisId, measurementDate, measurementDateOffset, subjectBirthday, subjectBirthdayOffset, leakCheck,
                 deleteInputs, dryRun, recordOldValues, digests);
     }

@@ -14,6 +14,7 @@ public final class RunOptionsBuilder {
     Path policyFile;
     String secretEnv;
     Path secretFile;
+    Path keyFile;
     boolean brute;
     boolean mneEnvironment;
     boolean keepHis;
@@ -37,6 +38,7 @@ public final class RunOptionsBuilder {
         policyFile = o.policyFile();
         secretEnv = o.secretEnv();
         secretFile = o.secretFile();
+        keyFile = o.keyFile();
         brute = o.brute();
         mneEnvironment = o.mneEnvironment();
         keepHis = o.keepHis();
@@ -86,6 +88,15 @@ public final class RunOptionsBuilder {
      */
     public RunOptionsBuilder secretFile(Path file) {
         secretFile = file;
+        return this;
+    }
+
+    /**
+     * @param file {@code --key-file}: the study's key file (re-identifies; for the data owner), or {@code null}
+     * @return this builder
+     */
+    public RunOptionsBuilder keyFile(Path file) {
+        keyFile = file;
         return this;
     }
 
