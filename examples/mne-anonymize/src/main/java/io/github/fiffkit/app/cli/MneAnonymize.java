@@ -163,6 +163,11 @@ public final class MneAnonymize implements Callable<Integer> {
             + " policy's keyed hashes")
     private Path secretFile;
 
+    @Option(names = "--key-file", paramLabel = "FILE.csv", description = "add a row per recording to the study's"
+            + " key file: subject key (keyed hash), date offset, measurement date before and after; it re-identifies,"
+            + " keep it with the data owner (needs a policy whose dates move per subject)")
+    private Path keyFile;
+
     @Option(names = "--report", paramLabel = "FILE.json", description = "write a JSON Lines report, one record per"
             + " file (digests, policy hash, every change; no old values)")
     private Path report;
@@ -233,7 +238,7 @@ public final class MneAnonymize implements Callable<Integer> {
         }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         RunOptions run = RunOptions.builder().preset(preset).policyFile(policy).secretEnv(secretEnv)
-                .secretFile(secretFile).brute(brute).mneEnvironment(mneEnvironment).keepHis(keepHis)
+                .secretFile(secretFile).keyFile(keyFile).brute(brute).mneEnvironment(mneEnvironment).keepHis(keepHis)
                 .dropHeadShape(dropHeadShape).hisId(hisId).measurementDate(measurementDate)
                 .measurementDateOffset(measurementDateOffset).subjectBirthday(subjectBirthday)
                 .subjectBirthdayOffset(subjectBirthdayOffset).leakCheck(!noLeakCheck).deleteInputs(delete)
