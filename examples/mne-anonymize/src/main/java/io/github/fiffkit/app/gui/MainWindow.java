@@ -96,6 +96,7 @@ public final class MainWindow extends JFrame {
         this.model = model;
         this.prefs = prefs;
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        setIconImages(AppIcon.windowImages());
         setContentPane(content());
         fromModel();
         setMinimumSize(new Dimension(760, 560));
