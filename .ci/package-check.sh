@@ -91,6 +91,9 @@ done
 version="$(mne_anonymize --version)"
 echo "installed: $version"
 [ "$version" = "mne_anonymize (FiffKit) $snapshot" ] || fail "mne_anonymize --version says '$version', not $snapshot"
+# jpackage's native launcher too (the PATH has the POSIX one; see docs/building-and-releasing.md)
+native="$("/opt/$package/bin/mne_anonymize" --version)"
+[ "$native" = "$version" ] || fail "/opt/$package/bin/mne_anonymize --version says '$native'"
 
 # the class-data sharing archive made by postinst, used by the installed command
 [ -f /opt/"$package"/lib/app/mne-anonymize.jsa ] || fail "postinst made no class-data sharing archive"

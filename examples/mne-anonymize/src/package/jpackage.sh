@@ -6,7 +6,8 @@
 #
 # Output, in examples/mne-anonymize/target/jpackage/:
 #   runtime/                  the jlink runtime (java.base, java.desktop, ... as jdeps found them)
-#   image/mne_anonymize/      the application image: bin/mne_anonymize, bin/fiff-dump, lib/app, lib/runtime
+#   image/mne_anonymize/      the application image: bin/ (jpackage's native launchers), lib/bin/ (the POSIX
+#                             launchers of target/bin), lib/app, lib/runtime
 #                             (and for deb: lib/man/man1, the man pages made from picocli's help)
 #   mne-anonymize_<version>-1_amd64.deb   (or the package of --type)
 #   sizes.txt                 sizes of the runtime, the image and the package
@@ -121,6 +122,15 @@ app="$image/lib/app"
 [ -d "$app" ] || app="$image/app"                             # Windows and macOS
 runtime_java="$image/lib/runtime/bin/java"
 [ -x "$runtime_java" ] || runtime_java="$image/runtime/bin/java"
+
+# The commands on the PATH are the POSIX launchers of target/bin, in lib/bin: they find lib/app's jar and
+# lib/runtime's java. jpackage 17's native launchers (bin/) ask rpm and dpkg which package owns them at every
+# start (about 0.3 s; docs/building-and-releasing.md), so the package uses them only where no shell is.
+if [ -d "$image/lib/app" ]; then
+    mkdir -p "$image/lib/bin"
+    cp "$target/bin/mne_anonymize" "$target/bin/fiff-dump" "$image/lib/bin/"
+    chmod 755 "$image/lib/bin/"*
+fi
 
 # 3. the classes one run loads (the sample, anonymized), from which postinst makes the class-data sharing archive
 # (the same training run as target/mne-anonymize.jsa's, with the image's runtime)

@@ -2,11 +2,13 @@
 # @TOOL@: FiffKit launcher (POSIX sh). Runs @MAIN_CLASS@ from mne-anonymize.jar.
 #
 # The jar is found relative to this script's real location, also when the script is called through a
-# symbolic link: next to the bin folder (bin/../mne-anonymize.jar) or in a lib folder beside it
-# (bin/../lib/mne-anonymize.jar).
+# symbolic link: next to the bin folder (bin/../mne-anonymize.jar), in a lib folder beside it
+# (bin/../lib/mne-anonymize.jar), or, in the installed package, in jpackage's app folder (lib/bin/../app, with
+# the script in /opt/mne-anonymize/lib/bin). There the package's own runtime (lib/bin/../runtime) runs it.
 #
 # Environment:
-#   JAVA_HOME          the Java (17 or newer) to run; without it, `java` on the PATH
+#   JAVA_HOME          the Java (17 or newer) to run; without it, `java` on the PATH (the package's own runtime
+#                      comes first)
 #   FIFFKIT_JAVA_OPTS  extra JVM flags, split at white space, e.g. "-Xmx2g"
 #   FIFFKIT_CDS        "off": do not use the class-data sharing archive mne-anonymize.jsa beside the jar
 #   FIFFKIT_JVM_DEFAULTS  JVM flags put before FIFFKIT_JAVA_OPTS (default: the client compiler and the serial
@@ -47,18 +49,21 @@ bin_dir=$(cd -P -- "$bin_dir" && pwd -P) || exit 1
 home_dir=${bin_dir%/*}
 
 jar=
-for candidate in "$home_dir/mne-anonymize.jar" "$home_dir/lib/mne-anonymize.jar"; do
+for candidate in "$home_dir/mne-anonymize.jar" "$home_dir/lib/mne-anonymize.jar" "$home_dir/app/mne-anonymize.jar"; do
     if [ -f "$candidate" ]; then
         jar=$candidate
         break
     fi
 done
 if [ -z "$jar" ]; then
-    echo "$tool: cannot find mne-anonymize.jar in $home_dir or $home_dir/lib" >&2
+    echo "$tool: cannot find mne-anonymize.jar in $home_dir, $home_dir/lib or $home_dir/app" >&2
     exit 1
 fi
 
-if [ -n "${JAVA_HOME:-}" ]; then
+if [ -x "$home_dir/runtime/bin/java" ]; then
+    # the package's runtime, which its class-data sharing archive was made with
+    java_cmd=$home_dir/runtime/bin/java
+elif [ -n "${JAVA_HOME:-}" ]; then
     java_cmd=$JAVA_HOME/bin/java
     if [ ! -x "$java_cmd" ]; then
         echo "$tool: JAVA_HOME is set to '$JAVA_HOME', but $java_cmd is not an executable Java" >&2
