@@ -99,6 +99,9 @@ cat > "$out/work/fiff-dump.properties" <<EOF
 main-class=io.github.fiffkit.app.dump.FiffDump
 java-options=$jvm_options
 EOF
+case "$type" in
+    exe|msi) echo "win-console=true" >> "$out/work/fiff-dump.properties" ;;
+esac
 icon_args=()
 if [ "$type" = deb ] || [ "$type" = rpm ] || [ "$type" = app-image ]; then
     # the same drawing as the window's icon (AppIcon); Windows and macOS would need .ico and .icns files
