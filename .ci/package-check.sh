@@ -67,6 +67,11 @@ if grep -Eiq 'jdk|jre|java' <<< "$depends"; then
 fi
 echo "package: ${deb##*/}, $(( $(wc -c < "$deb") / 1024 )) KiB"
 
+# a package left installed by an earlier, interrupted check goes first
+if dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q installed; then
+    echo "removing the $package installed before this check"
+    $sudo dpkg -P "$package"
+fi
 for tool in "${tools[@]}"; do
     if [ -e "/usr/bin/$tool" ]; then
         fail "/usr/bin/$tool exists before the installation"
