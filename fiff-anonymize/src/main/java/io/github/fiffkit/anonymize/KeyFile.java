@@ -11,6 +11,7 @@ import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class KeyFile {
      * @param after       the measurement date of the output, or empty
      */
     public record Row(String input, String output, String subjectKey, String pseudonym, int offsetDays,
-            String before, String after) {
+            String before, String after) implements Serializable {
         /**
          * Checks the fields.
          *
@@ -128,10 +129,25 @@ public final class KeyFile {
                 pseudonym = r.changes().stream().filter(c -> c.kind() == pseudonymTag && c.newValue() != null)
                         .map(TagChange::newValue).findFirst().orElse("");
             }
-            rows.add(new Row(r.input(), r.output(), s.subject(), pseudonym, s.days(), iso(r.measurementDate()),
-                    iso(r.newMeasurementDate())));
+            rows.add(new Row(absolute(r.input()), absolute(r.output()), s.subject(), pseudonym, s.days(),
+                    iso(r.measurementDate()), iso(r.newMeasurementDate())));
         }
         return rows;
+    }
+
+    /**
+     * A local path made absolute, so that runs from other folders name one input alike; a URI ({@code hdfs://...},
+     * {@code s3a:...}) as it is.
+     */
+    private static String absolute(String name) {
+        if (name.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return name;
+        }
+        try {
+            return Path.of(name).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return name;
+        }
     }
 
     private static String iso(Optional<FiffTime> t) {
@@ -195,22 +211,42 @@ public final class KeyFile {
             return;
         }
         List<Row> before = read();
+        List<Row> all = merged(before, rows, path);
+        if (!all.equals(before)) {
+            write(all);
+        }
+    }
+
+    /**
+     * Checks rows against the rows of a key file without writing anything, as {@link #append} does: for a worker
+     * that has the rows read where the key file is (a Spark job's driver) and must refuse a recording before its
+     * outputs are in place.
+     *
+     * @param known the key file's rows
+     * @param rows  the new rows
+     * @throws PolicyException when a row gives a subject or input of another row another offset
+     */
+    public static void check(List<Row> known, List<Row> rows) throws PolicyException {
+        merged(known, rows, null);
+    }
+
+    /** The rows of a key file with some added; a conflict is a {@link PolicyException}. */
+    private static List<Row> merged(List<Row> before, List<Row> rows, Path path) throws PolicyException {
         List<Row> all = new ArrayList<>(before);
-        boolean changed = false;
         for (Row row : rows) {
             if (all.contains(row)) {
                 continue;
             }
-            all.removeIf(r -> r.output().equals(row.output()) && r.input().equals(row.input())
-                    && r.subjectKey().equals(row.subjectKey()) && r.offsetDays() == row.offsetDays());
-            all.removeIf(r -> r.output().equals(row.output()) && !r.input().equals(row.input()));
+            // the same output written again: its row is replaced (a conflicting offset is found below)
+            all.removeIf(r -> r.output().equals(row.output()) && (!r.input().equals(row.input())
+                    || r.offsetDays() == row.offsetDays() && r.subjectKey().equals(row.subjectKey())));
             for (Row other : all) {
                 boolean sameSubject = !row.subjectKey().isEmpty() && other.subjectKey().equals(row.subjectKey());
                 boolean sameInput = other.input().equals(row.input());
                 if ((sameSubject || sameInput) && other.offsetDays() != row.offsetDays()) {
                     int line = before.indexOf(other);
-                    String where = line >= 0 ? "line " + (line + 2) + " of the key file " + path
-                            : "another recording of this run";
+                    String where = line < 0 ? "another recording of this run"
+                            : "line " + (line + 2) + " of the key file" + (path == null ? "" : " " + path);
                     throw new PolicyException(row.input() + ": " + (sameSubject ? "the subject of this recording"
                             : "this recording") + " has another date offset in " + where + " ("
                             + (sameSubject ? "the same subject key" : "the same input") + ", a different offsetDays):"
@@ -219,11 +255,8 @@ public final class KeyFile {
                 }
             }
             all.add(row);
-            changed = true;
         }
-        if (changed) {
-            write(all);
-        }
+        return all;
     }
 
     private void write(List<Row> rows) throws IOException {
