@@ -1,6 +1,7 @@
 package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
 import java.io.IOException;
@@ -52,6 +53,11 @@ public final class AnonymizeArchive implements Callable<Integer> {
 
     @Option(names = "--secret-file", paramLabel = "FILE", description = "the file holding the keyed-hash secret")
     String secretFile;
+
+    @Option(names = "--key-file", paramLabel = "FILE.csv", description = "the study's key file on the driver's disk:"
+            + " a row per recording with the subject's keyed hash, date offset and measurement dates; it re-identifies,"
+            + " keep it with the data owner (needs a policy whose dates move per subject)")
+    java.nio.file.Path keyFile;
 
     @Option(names = {"-b", "--brute"}, description = "also weight, height, sex, handedness and the project")
     boolean brute;
@@ -112,6 +118,9 @@ public final class AnonymizeArchive implements Callable<Integer> {
             spec = spec();
             // a policy file that cannot be read or is not valid stops the job before Spark starts
             built = spec.settings().builder().build();
+            if (keyFile != null) {
+                ArchiveJob.checkKeyFile(built);
+            }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 1;
@@ -122,12 +131,16 @@ public final class AnonymizeArchive implements Callable<Integer> {
         }
         SparkConf conf = new SparkConf().setAppName("fiffkit-anonymize");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            ArchiveJob.Summary summary = ArchiveJob.run(sc, spec);
+            ArchiveJob.Summary summary = ArchiveJob.run(sc, spec, keyFile);
             System.out.println("fiffkit-spark: " + summary);
             return 0;
         } catch (IllegalArgumentException | PolicyFileException e) {
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 1;
+        } catch (PolicyException e) {
+            // two units gave one subject two offsets: the key file is unchanged
+            System.err.println("fiffkit-spark: " + e.getMessage());
+            return 7;
         }
     }
 

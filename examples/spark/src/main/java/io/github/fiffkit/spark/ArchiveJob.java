@@ -1,8 +1,11 @@
 package io.github.fiffkit.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.KeyFile;
 import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.anonymize.output.OutputFiles;
+import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -65,7 +68,41 @@ public final class ArchiveJob {
      * @throws IllegalArgumentException when the inputs and output overlap or no input is found
      */
     public static Summary run(JavaSparkContext sc, JobSpec spec) throws IOException {
+        return run(sc, spec, null);
+    }
+
+    /**
+     * @param built the job's anonymizer
+     * @throws IllegalArgumentException when its dates do not move per subject, so there is no key file to keep
+     */
+    static void checkKeyFile(Anonymizer built) {
+        if (!(built.policy().dates().measurement() instanceof MeasurementDate.PerSubject)) {
+            throw new IllegalArgumentException("--key-file needs a policy whose dates move per subject"
+                    + " (dates.measurement.offsetDays with \"keyed\" or \"table\"), and no --md or --mdo");
+        }
+    }
+
+    /**
+     * Runs a job that keeps the study's key file ({@code --key-file}), a local file of the driver: the driver reads
+     * its rows and hands them to every task, so that a unit that would give a subject (or an input) of a row
+     * another offset fails with status 7 before its outputs are in place; once every task has ended, the driver
+     * appends the rows of the units done (atomically, mode 0600, as the application does).
+     *
+     * @param sc      the Spark context
+     * @param spec    the job
+     * @param keyFile the key file, or null for none
+     * @return what was done
+     * @throws IOException              as {@link #run(JavaSparkContext, JobSpec)}; a {@code PolicyException} when
+     *                                  two units of the run give one subject two offsets (the key file unchanged)
+     * @throws IllegalArgumentException as {@link #run(JavaSparkContext, JobSpec)}, or for a key file with a policy
+     *                                  whose dates do not move per subject
+     */
+    public static Summary run(JavaSparkContext sc, JobSpec spec, java.nio.file.Path keyFile) throws IOException {
         Configuration conf = sc.hadoopConfiguration();
+        if (keyFile != null) {
+            checkKeyFile(spec.settings().builder().build());
+        }
+        List<KeyFile.Row> known = keyFile == null ? null : new KeyFile(keyFile).read();
         // the policy (file, tables, secret) is checked here, before any work, as the application checks it
         spec.settings().builder().build();
         Path output = qualify(new Path(spec.output()), conf);
@@ -96,11 +133,13 @@ public final class ArchiveJob {
         settings.recordingsProblem(units.size()).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        String fingerprint = fingerprint(settings);
+        // a unit finished without a key file is done again when one is asked for, so that it gets its row
+        String fingerprint = fingerprint(settings) + (keyFile != null ? "+keyFile" : "");
         int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
         List<UnitWorker.Outcome> outcomes = units.isEmpty() ? List.of()
                 : sc.parallelize(units, unitSlices)
-                        .map(u -> UnitWorker.process(u, settings, fingerprint, hc.value().get(), stateDir)).collect();
+                        .map(u -> UnitWorker.process(u, settings, fingerprint, hc.value().get(), stateDir, known))
+                        .collect();
         hc.destroy();
 
         List<String> rows = new ArrayList<>();
@@ -108,8 +147,10 @@ public final class ArchiveJob {
         int skipped = 0;
         int failed = 0;
         int leaks = 0;
+        List<KeyFile.Row> keyRows = new ArrayList<>();
         for (UnitWorker.Outcome o : outcomes) {
             rows.addAll(o.rows());
+            keyRows.addAll(o.keyRows());
             if (o.skipped()) {
                 skipped++;
             } else {
@@ -133,6 +174,9 @@ public final class ArchiveJob {
             text.append(r).append('\n');
         }
         UnitWorker.writeAtomically(report, text.toString(), conf);
+        if (keyFile != null) {
+            new KeyFile(keyFile).append(keyRows);
+        }
         return new Summary(units.size(), files.size(), processed, skipped, failed, leaks, report.toString());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.KeyFile;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
@@ -47,8 +48,12 @@ final class UnitWorker {
      *
      * @param rows    one JSON report row per part
      * @param skipped true when a previous run had finished it and nothing was done
+     * @param keyRows its key-file rows, when the job keeps a key file (the driver writes them)
      */
-    record Outcome(List<String> rows, boolean skipped) implements Serializable {
+    record Outcome(List<String> rows, boolean skipped, List<KeyFile.Row> keyRows) implements Serializable {
+        Outcome(List<String> rows, boolean skipped) {
+            this(rows, skipped, List.of());
+        }
     }
 
     /**
@@ -57,10 +62,12 @@ final class UnitWorker {
      * @param fingerprint the settings' fingerprint, stored with the unit's rows
      * @param conf     the Hadoop configuration
      * @param stateDir the folder (URI) of the finished units' rows
+     * @param known    the key file's rows when the job keeps one (a unit that would give a subject of one of them
+     *                 another offset fails with status 7 before its outputs are in place), else null
      * @return its report rows
      */
     static Outcome process(Unit unit, PolicySettings settings, String fingerprint, Configuration conf,
-            String stateDir) {
+            String stateDir, List<KeyFile.Row> known) {
         Path state = new Path(stateDir, unit.id() + ".jsonl");
         try {
             List<String> done = finished(unit, fingerprint, state, conf);
@@ -74,8 +81,9 @@ final class UnitWorker {
             return new Outcome(failed(unit, fingerprint, 2, unit.error()), false);
         }
         List<String> rows;
+        List<KeyFile.Row> keyRows = new ArrayList<>();
         try {
-            rows = run(unit, settings, fingerprint, conf);
+            rows = run(unit, settings, fingerprint, conf, known, keyRows);
         } catch (FiffFormatException | InputException e) {
             return new Outcome(failed(unit, fingerprint, 2, e.getMessage()), false);
         } catch (PolicyFileException e) {
@@ -92,7 +100,7 @@ final class UnitWorker {
         } catch (IOException e) {
             // the outputs are complete; without the state file a re-run does this unit again
         }
-        return new Outcome(rows, false);
+        return new Outcome(rows, false, keyRows);
     }
 
     private static String message(IOException e) {
@@ -119,8 +127,8 @@ final class UnitWorker {
         return fs.create(p, false);
     }
 
-    private static List<String> run(Unit unit, PolicySettings settings, String fingerprint, Configuration conf)
-            throws IOException {
+    private static List<String> run(Unit unit, PolicySettings settings, String fingerprint, Configuration conf,
+            List<KeyFile.Row> known, List<KeyFile.Row> keyRows) throws IOException {
         int n = unit.inputs().size();
         List<InputStream> ins = new ArrayList<>();
         List<OutputStream> outs = new ArrayList<>();
@@ -145,6 +153,11 @@ final class UnitWorker {
                     unit.outputs());
             for (OutputStream o : outs) {
                 o.close();
+            }
+            if (known != null) {
+                List<KeyFile.Row> mine = KeyFile.rows(settings.anonymizer().policy(), results);
+                KeyFile.check(known, mine);
+                keyRows.addAll(mine);
             }
             List<Path> targets = unit.outputs().stream().map(Path::new).toList();
             moveIntoPlace(temps, targets, conf);
