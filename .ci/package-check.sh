@@ -78,16 +78,30 @@ for tool in "${tools[@]}"; do
     fi
 done
 
+# The menu: postinst registers the window's desktop entry with xdg-desktop-menu, which needs a menu folder that a
+# server has not; dpkg hands its environment to the package's scripts, so the menu goes to folders of the check's.
+menu_env=(XDG_CONFIG_DIRS="$out/xdg/config" XDG_DATA_DIRS="$out/xdg/data")
+mkdir -p "$out/xdg/config/menus" "$out/xdg/data/applications" "$out/xdg/data/desktop-directories"
+entry="$out/xdg/data/applications/$package-mne_anonymize.desktop"
+
 installed=false
 cleanup() {
     if $installed; then
-        $sudo dpkg -P "$package" >/dev/null 2>&1 || true
+        $sudo env "${menu_env[@]}" dpkg -P "$package" >/dev/null 2>&1 || true
     fi
 }
 trap cleanup EXIT
 
-$sudo dpkg -i "$deb"
+$sudo env "${menu_env[@]}" dpkg -i "$deb"
 installed=true
+
+[ -f "$entry" ] || fail "postinst registered no menu entry ($entry)"
+icon="$(sed -n 's/^Icon=//p' "$entry")"
+launcher="$(sed -n 's/^Exec=//p' "$entry")"
+[ -f "$icon" ] && [ -x "$launcher" ] || fail "the menu entry's icon '$icon' or command '$launcher' is missing"
+grep -qx 'NoDisplay=true' "$out/xdg/data/applications/$package-fiff-dump.desktop" \
+    || fail "fiff-dump, a terminal command, is shown in the menu"
+echo "menu entry: $(grep -E '^(Name|Exec|Icon|Categories)=' "$entry" | tr '\n' ' ')"
 
 for tool in "${tools[@]}"; do
     [ "$(command -v "$tool")" = "/usr/bin/$tool" ] || fail "$tool is not /usr/bin/$tool on the PATH"
@@ -127,8 +141,9 @@ HOME="$out" xvfb-run -a -s "-screen 0 1280x800x24" bash "$(pwd)/.ci/package-chec
 [ "$(wc -c < "$out/window.png")" -gt 5000 ] || fail "the screenshot $out/window.png is empty"
 echo "screenshot: $out/window.png"
 
-$sudo dpkg -r "$package"
+$sudo env "${menu_env[@]}" dpkg -r "$package"
 installed=false
+[ -e "$entry" ] && fail "the menu entry is left after dpkg -r"
 for tool in "${tools[@]}"; do
     hash -r
     if command -v "$tool" >/dev/null; then
