@@ -178,6 +178,35 @@ public final class Anonymizer {
     }
 
     /**
+     * Anonymizes the parts of a split recording from seekable channels to streams, with the results and bytes of
+     * {@link #anonymizeRecording(List, List, List, List)}, but without copying the inputs: each channel (a
+     * Hadoop file system's input stream, for one) is read in place, from position 0, for the pre-scan, the pass and
+     * the input's digest. The outputs are written to temporary local files in a fresh folder made under
+     * {@code spoolFolder} (a folder that its owner cleans, such as a cluster executor's local folder) and copied to
+     * the streams only once all of them are complete; that folder is deleted before this method returns, whatever
+     * happens. Failures are as for the stream method.
+     *
+     * @param inputs      the parts, in order (not closed)
+     * @param inputNames  their names (paths or URIs; the base names must differ), for messages and the results
+     * @param outputs     the outputs, in the same order (not closed)
+     * @param outputNames their names (paths or URIs; the base names must differ), as for the stream method
+     * @param spoolFolder an existing folder for the outputs' temporary local files
+     * @return one result per part, naming {@code inputNames} and {@code outputNames}
+     * @throws InputException when an input cannot be read
+     * @throws IOException    see the class description
+     */
+    public List<AnonymizationResult> anonymizeRecording(List<SeekableByteChannel> inputs, List<String> inputNames,
+            List<OutputStream> outputs, List<String> outputNames, Path spoolFolder) throws IOException {
+        int n = inputs.size();
+        if (n == 0 || inputNames.size() != n || outputs.size() != n || outputNames.size() != n) {
+            throw new IllegalArgumentException("one input name, output and output name per input is needed: " + n
+                    + " inputs, " + inputNames.size() + " input names, " + outputs.size() + " outputs, "
+                    + outputNames.size() + " output names");
+        }
+        return StreamSpool.runChannels(runner, inputs, inputNames, outputs, outputNames, spoolFolder);
+    }
+
+    /**
      * Anonymizes from a channel to a file, for inputs that are not files of the default file system.
      *
      * @param input     the input, plain or gzip-compressed, read from position 0 (closed when done)

@@ -6,6 +6,7 @@ import io.github.fiffkit.anonymize.result.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -50,6 +51,46 @@ final class StreamSpool {
                 spool(Objects.requireNonNull(inputs.get(i), "input"), inputNames.get(i), localIn.get(i));
             }
             List<AnonymizationResult> results = runner.run(localIn, inputNames, localOut, outputNames);
+            for (int i = 0; i < n; i++) {
+                Files.copy(localOut.get(i), outputs.get(i));
+                outputs.get(i).flush();
+            }
+            return results;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /**
+     * The inputs read in place from seekable channels (no local copy); only the outputs are written to local
+     * files, in a fresh folder under {@code parent}, and copied to their streams once every part is complete.
+     *
+     * @param runner      runs the parts
+     * @param inputs      the parts' channels (not closed)
+     * @param inputNames  their names
+     * @param outputs     the output streams (not closed)
+     * @param outputNames their names
+     * @param parent      the folder in which the outputs' folder is made
+     * @return one result per part, naming {@code inputNames} and {@code outputNames}
+     * @throws IOException as the anonymizer documents
+     */
+    static List<AnonymizationResult> runChannels(RecordingRunner runner, List<SeekableByteChannel> inputs,
+            List<String> inputNames, List<OutputStream> outputs, List<String> outputNames, Path parent)
+            throws IOException {
+        int n = inputs.size();
+        java.util.Set<String> bases = new java.util.HashSet<>();
+        for (String name : inputNames) {
+            if (!bases.add(SplitRecording.baseName(Objects.requireNonNull(name, "name")))) {
+                throw new IllegalArgumentException("two parts have the same base name: " + name);
+            }
+        }
+        Path work = Files.createTempDirectory(Objects.requireNonNull(parent, "parent"), "fiffkit-stream-");
+        try {
+            List<Path> localOut = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                localOut.add(localFile(work, outputNames.get(i)));
+            }
+            List<AnonymizationResult> results = runner.runChannels(inputs, inputNames, localOut, outputNames);
             for (int i = 0; i < n; i++) {
                 Files.copy(localOut.get(i), outputs.get(i));
                 outputs.get(i).flush();

@@ -1,11 +1,14 @@
 package io.github.fiffkit.anonymize.internal;
 
+import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.core.Sha256;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -76,28 +79,85 @@ public final class RecordingRunner {
      */
     public List<AnonymizationResult> run(List<Path> inputs, List<String> inputNames, List<Path> outputs,
             List<String> outputNames) throws IOException {
-        Map<String, String> names = new LinkedHashMap<>();
+        List<Engine.Opener> openers = new ArrayList<>();
+        List<Digest> inputDigests = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            names.put(inputs.get(i).getFileName().toString(), outputs.get(i).getFileName().toString());
+            openers.add(opener(inputs.get(i), inputNames.get(i)));
+            Path in = inputs.get(i);
+            inputDigests.add(() -> Sha256.hex(in));
+        }
+        List<String> baseNames = inputs.stream().map(p -> p.getFileName().toString()).toList();
+        return run(openers, baseNames, inputDigests, inputNames, outputs, outputNames);
+    }
+
+    /**
+     * Anonymizes the parts of one recording read in place from a caller's seekable channels (a Hadoop file
+     * system's stream, for one), with no local copy of the inputs: each channel is read from position 0 for the
+     * pre-scan, again for the pass, and once more for its digest when digests are asked. The channels are not
+     * closed.
+     *
+     * @param inputs      the parts, in order
+     * @param inputNames  their names (paths or URIs) for messages, results and the references' base names
+     * @param outputs     their outputs (local files), in the same order
+     * @param outputNames the outputs' names for the results, or {@code null} for the outputs' paths
+     * @return one result per part
+     * @throws IOException as the anonymizer documents
+     */
+    public List<AnonymizationResult> runChannels(List<SeekableByteChannel> inputs, List<String> inputNames,
+            List<Path> outputs, List<String> outputNames) throws IOException {
+        List<Engine.Opener> openers = new ArrayList<>();
+        List<Digest> inputDigests = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SeekableByteChannel ch = Objects.requireNonNull(inputs.get(i), "input");
+            String name = inputNames.get(i);
+            openers.add(limits -> {
+                ch.position(0);
+                return FiffReader.open(new UnclosableChannel(ch), name, limits);
+            });
+            inputDigests.add(() -> {
+                ch.position(0);
+                try {
+                    return Sha256.hex(Channels.newInputStream(new UnclosableChannel(ch)));
+                } catch (IOException e) {
+                    throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+                }
+            });
+        }
+        List<String> baseNames = inputNames.stream().map(SplitRecording::baseName).toList();
+        return run(openers, baseNames, inputDigests, inputNames, outputs, outputNames);
+    }
+
+    /** Computes an input's SHA-256. */
+    @FunctionalInterface
+    private interface Digest {
+        String hex() throws IOException;
+    }
+
+    private List<AnonymizationResult> run(List<Engine.Opener> openers, List<String> inputBaseNames,
+            List<Digest> inputDigests, List<String> inputNames, List<Path> outputs, List<String> outputNames)
+            throws IOException {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < openers.size(); i++) {
+            names.put(inputBaseNames.get(i), outputs.get(i).getFileName().toString());
         }
         List<FileFacts> facts = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            facts.add(engine.scan(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i)));
+        for (int i = 0; i < openers.size(); i++) {
+            facts.add(engine.scan(openers.get(i), inputNames.get(i)));
         }
         Optional<FiffTime> reference = facts.get(0).measurementDate();
         Engine.Recording rec = new Engine.Recording(reference, Engine.names(names),
                 engine.subjectShift(facts, inputNames.get(0)));
         List<PendingOutput> pending = new ArrayList<>();
         try {
-            for (int i = 0; i < inputs.size(); i++) {
+            for (int i = 0; i < openers.size(); i++) {
                 Path target = resolveTarget(outputs.get(i));
-                pending.add(engine.run(opener(inputs.get(i), inputNames.get(i)), inputNames.get(i), target,
+                pending.add(engine.run(openers.get(i), inputNames.get(i), target,
                         isGzipName(target), facts.get(i), rec));
             }
             List<AnonymizationResult> results = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 AnonymizationResult r = pending.get(i).result();
-                String inSha = digests ? Sha256.hex(inputs.get(i)) : r.inputSha256();
+                String inSha = digests ? inputDigests.get(i).hex() : r.inputSha256();
                 String outSha = digests ? Sha256.hex(pending.get(i).temp()) : r.outputSha256();
                 results.add(withNames(r, outputNames == null ? r.output() : outputNames.get(i), inSha, outSha));
             }
