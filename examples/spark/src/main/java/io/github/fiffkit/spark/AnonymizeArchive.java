@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,7 +142,26 @@ public final class AnonymizeArchive implements Callable<Integer> {
             // two units gave one subject two offsets: the key file is unchanged
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 7;
+        } catch (Exception e) {
+            if (e instanceof SparkException) {
+                // tasks failed spark.task.maxFailures times (lost executors, a node without the policy file...):
+                // the finished recordings are kept, a new submission does the rest
+                System.err.println("fiffkit-spark: Spark aborted the job: " + firstLine(e.getMessage()));
+                return JOB_ABORTED;
+            }
+            throw e;
         }
+    }
+
+    /** The exit status when Spark aborts the job. */
+    public static final int JOB_ABORTED = 9;
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** Reads {@code --md} with the run model's reader: a DDMMYYYY day that FIFF's 32-bit time holds. */
@@ -177,7 +197,7 @@ public final class AnonymizeArchive implements Callable<Integer> {
 
     /**
      * Runs the command line without exiting: 0 when the job ran (whatever became of each file), 1 for a usage
-     * error or inputs and output that overlap.
+     * error or inputs and output that overlap, {@link #JOB_ABORTED} when Spark aborted the job.
      *
      * @param args the options
      * @return the exit status

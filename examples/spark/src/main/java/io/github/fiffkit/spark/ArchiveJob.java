@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,6 +25,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 
 /**
  * The job: list the inputs, read their split-recording references (in parallel), group them into units, run the
@@ -42,7 +46,8 @@ public final class ArchiveJob {
      * @param units     recordings (a split recording is one)
      * @param files     input files
      * @param processed units anonymized by this run
-     * @param skipped   units a previous run had finished (nothing done)
+     * @param skipped   units a previous run had finished (nothing done; a unit that an attempt of this run finished
+     *                  before it was killed counts as processed)
      * @param failedFiles files that ended in an error (reported, not fatal)
      * @param leakFiles files written whose output the leak check found original values in
      * @param report    the report's URI
@@ -135,12 +140,27 @@ public final class ArchiveJob {
         });
         // a unit finished without a key file is done again when one is asked for, so that it gets its row
         String fingerprint = fingerprint(settings) + (keyFile != null ? "+keyFile" : "");
+        String runId = UUID.randomUUID().toString();
         int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
-        List<UnitWorker.Outcome> outcomes = units.isEmpty() ? List.of()
-                : sc.parallelize(units, unitSlices)
-                        .map(u -> UnitWorker.process(u, settings, fingerprint, hc.value().get(), stateDir, known))
-                        .collect();
-        hc.destroy();
+        LostExecutors lost = new LostExecutors();
+        sc.sc().addSparkListener(lost);
+        List<UnitWorker.Outcome> outcomes;
+        try {
+            outcomes = units.isEmpty() ? List.of()
+                    : sc.parallelize(units, unitSlices)
+                            .map(u -> UnitWorker.process(u, settings, fingerprint, hc.value().get(), stateDir, known,
+                                    runId))
+                            .collect();
+        } finally {
+            sc.sc().removeSparkListener(lost);
+            hc.destroy();
+        }
+        try {
+            removeLeftovers(units, stateDir, lost.count() > 0 ? graceMillis(sc) : 0, conf);
+        } catch (IOException e) {
+            // the outputs are complete and in place; the next run's tasks remove what is left
+            System.err.println("fiffkit-spark: warning: cannot remove temporary files: " + e.getMessage());
+        }
 
         List<String> rows = new ArrayList<>();
         int processed = 0;
@@ -178,6 +198,48 @@ public final class ArchiveJob {
             new KeyFile(keyFile).append(keyRows);
         }
         return new Summary(units.size(), files.size(), processed, skipped, failed, leaks, report.toString());
+    }
+
+    /** How long an executor the driver lost may live on (its Worker notices and stops it within seconds). */
+    static long graceMillis(JavaSparkContext sc) {
+        return sc.getConf().getTimeAsMs("spark.fiffkit.lostExecutorGrace", "5s");
+    }
+
+    /**
+     * Removes the temporary files beside every unit's outputs and state file once every task has ended: attempts
+     * killed with their executor left them. When executors were lost, first waits {@code graceMillis}, so that an
+     * orphaned executor still running a task has stopped and can leave nothing after the sweep.
+     */
+    static List<Path> removeLeftovers(List<Unit> units, String stateDir, long graceMillis, Configuration conf)
+            throws IOException {
+        if (graceMillis > 0) {
+            try {
+                Thread.sleep(graceMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for lost executors to stop", e);
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Unit u : units) {
+            u.outputs().forEach(o -> files.add(new Path(o)));
+            files.add(UnitWorker.stateFile(stateDir, u));
+        }
+        return Temporaries.removeStale(files, Long.MAX_VALUE, conf);
+    }
+
+    /** Counts the executors the driver loses while the units run. */
+    private static final class LostExecutors extends SparkListener {
+        private final AtomicInteger removed = new AtomicInteger();
+
+        @Override
+        public void onExecutorRemoved(SparkListenerExecutorRemoved event) {
+            removed.incrementAndGet();
+        }
+
+        int count() {
+            return removed.get();
+        }
     }
 
     /**

@@ -13,12 +13,12 @@ import io.github.fiffkit.core.FiffFormatException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -29,13 +29,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
- * Runs one unit on an executor: skips it when a previous run finished it, else streams its parts from their file
- * system through the {@link Anonymizer} to temporary names beside the outputs, renames them, and records the
- * unit's report rows. Never throws for a file's problem: a failure becomes report rows.
+ * Runs one unit on an executor: removes the temporary files an earlier, killed attempt left beside the unit's
+ * files, skips the unit when a previous run finished it, else reads its parts in place from their file system
+ * (seekable channels) through the {@link Anonymizer}, which spools the outputs in Spark's local folders, copies them
+ * to temporary names beside the targets, renames them, and records the unit's report rows. Never throws for a
+ * file's problem: a failure becomes report rows.
  */
 final class UnitWorker {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Status of a file that could not be anonymized for a reason other than its input, output or policy. */
     static final int INTERNAL_ERROR = 70;
@@ -47,7 +48,8 @@ final class UnitWorker {
      * What became of a unit.
      *
      * @param rows    one JSON report row per part
-     * @param skipped true when a previous run had finished it and nothing was done
+     * @param skipped true when a previous run had finished it and nothing was done (not when an earlier,
+     *                killed attempt of this run did)
      * @param keyRows its key-file rows, when the job keeps a key file (the driver writes them)
      */
     record Outcome(List<String> rows, boolean skipped, List<KeyFile.Row> keyRows) implements Serializable {
@@ -64,36 +66,48 @@ final class UnitWorker {
      * @param stateDir the folder (URI) of the finished units' rows
      * @param known    the key file's rows when the job keeps one (a unit that would give a subject of one of them
      *                 another offset fails with status 7 before its outputs are in place), else null
+     * @param runId    this job run's id, stored with the unit's rows
      * @return its report rows
      */
     static Outcome process(Unit unit, PolicySettings settings, String fingerprint, Configuration conf,
-            String stateDir, List<KeyFile.Row> known) {
-        Path state = new Path(stateDir, unit.id() + ".jsonl");
+            String stateDir, List<KeyFile.Row> known, String runId) {
+        long started = System.currentTimeMillis();
+        Path state = stateFile(stateDir, unit);
+        try {
+            List<Path> own = new ArrayList<>(unit.outputs().stream().map(Path::new).toList());
+            own.add(state);
+            Temporaries.removeStale(own, started, conf);
+        } catch (IOException | RuntimeException e) {
+            // the driver removes what is left once the tasks have ended
+        }
         try {
             List<String> done = finished(unit, fingerprint, state, conf);
-            if (done != null) {
-                return new Outcome(done, true);
+            String by = done == null ? null : JSON.readTree(done.get(0)).path("run").asText();
+            // a killed attempt of this run that finished the unit returned no key-file rows: with a key file the
+            // unit is done again (the same bytes) so that its rows reach the driver
+            if (done != null && (known == null || !runId.equals(by))) {
+                return new Outcome(done, !runId.equals(by));
             }
         } catch (IOException | RuntimeException e) {
             // an unreadable state file: do the work again
         }
         if (unit.error() != null) {
-            return new Outcome(failed(unit, fingerprint, 2, unit.error()), false);
+            return new Outcome(failed(unit, fingerprint, runId, 2, unit.error()), false);
         }
         List<String> rows;
         List<KeyFile.Row> keyRows = new ArrayList<>();
         try {
-            rows = run(unit, settings, fingerprint, conf, known, keyRows);
+            rows = run(unit, settings, fingerprint, runId, conf, known, keyRows);
         } catch (FiffFormatException | InputException e) {
-            return new Outcome(failed(unit, fingerprint, 2, e.getMessage()), false);
+            return new Outcome(failed(unit, fingerprint, runId, 2, e.getMessage()), false);
         } catch (PolicyFileException e) {
-            return new Outcome(failed(unit, fingerprint, 1, e.getMessage()), false);
+            return new Outcome(failed(unit, fingerprint, runId, 1, e.getMessage()), false);
         } catch (PolicyException e) {
-            return new Outcome(failed(unit, fingerprint, 7, e.getMessage()), false);
+            return new Outcome(failed(unit, fingerprint, runId, 7, e.getMessage()), false);
         } catch (IOException e) {
-            return new Outcome(failed(unit, fingerprint, 3, message(e)), false);
+            return new Outcome(failed(unit, fingerprint, runId, 3, message(e)), false);
         } catch (RuntimeException e) {
-            return new Outcome(failed(unit, fingerprint, INTERNAL_ERROR, "internal error: " + e), false);
+            return new Outcome(failed(unit, fingerprint, runId, INTERNAL_ERROR, "internal error: " + e), false);
         }
         try {
             writeAtomically(state, String.join("\n", rows) + "\n", conf);
@@ -101,6 +115,11 @@ final class UnitWorker {
             // the outputs are complete; without the state file a re-run does this unit again
         }
         return new Outcome(rows, false, keyRows);
+    }
+
+    /** The file that holds a finished unit's rows. */
+    static Path stateFile(String stateDir, Unit unit) {
+        return new Path(stateDir, unit.id() + ".jsonl");
     }
 
     private static String message(IOException e) {
@@ -127,30 +146,37 @@ final class UnitWorker {
         return fs.create(p, false);
     }
 
-    private static List<String> run(Unit unit, PolicySettings settings, String fingerprint, Configuration conf,
-            List<KeyFile.Row> known, List<KeyFile.Row> keyRows) throws IOException {
+    private static List<String> run(Unit unit, PolicySettings settings, String fingerprint, String runId,
+            Configuration conf, List<KeyFile.Row> known, List<KeyFile.Row> keyRows) throws IOException {
         int n = unit.inputs().size();
-        List<InputStream> ins = new ArrayList<>();
+        List<SeekableByteChannel> ins = new ArrayList<>();
         List<OutputStream> outs = new ArrayList<>();
         List<Path> temps = new ArrayList<>();
         try {
             for (String uri : unit.inputs()) {
                 Path p = new Path(uri);
                 try {
-                    ins.add(fs(p, conf).open(p));
+                    FileSystem fs = fs(p, conf);
+                    long size = fs.getFileStatus(p).getLen();
+                    ins.add(new HadoopChannel(fs.open(p), size));
                 } catch (IOException e) {
                     throw new InputException(uri + ": cannot open: " + message(e), e);
                 }
             }
             for (String uri : unit.outputs()) {
                 Path target = new Path(uri);
-                Path temp = temporary(target);
+                Path temp = Temporaries.name(target);
                 OutputStream out = create(temp, conf);
                 temps.add(temp);
                 outs.add(out);
             }
-            List<AnonymizationResult> results = settings.anonymizer().anonymizeRecording(ins, unit.inputs(), outs,
-                    unit.outputs());
+            java.nio.file.Path spool = LocalDirs.spool(unit.id());
+            List<AnonymizationResult> results;
+            try {
+                results = settings.anonymizer().anonymizeRecording(ins, unit.inputs(), outs, unit.outputs(), spool);
+            } finally {
+                LocalDirs.release(spool);
+            }
             for (OutputStream o : outs) {
                 o.close();
             }
@@ -165,11 +191,11 @@ final class UnitWorker {
             List<String> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 long bytes = fs(targets.get(i), conf).getFileStatus(targets.get(i)).getLen();
-                rows.add(row(unit, i, fingerprint, results.get(i), bytes));
+                rows.add(row(unit, i, fingerprint, runId, results.get(i), bytes));
             }
             return rows;
         } finally {
-            for (InputStream in : ins) {
+            for (SeekableByteChannel in : ins) {
                 closeQuietly(in);
             }
             for (OutputStream o : outs) {
@@ -198,10 +224,12 @@ final class UnitWorker {
                 FileSystem fs = fs(target, conf);
                 Path backup = null;
                 if (fs.exists(target)) {
-                    backup = temporary(target);
+                    backup = Temporaries.name(target);
                     if (!fs.rename(target, backup)) {
                         throw new IOException(target + ": cannot replace the existing output");
                     }
+                    // stamped now: a later attempt removes only temporary files older than its own start
+                    stamp(fs, backup);
                 }
                 backups.add(backup);
             }
@@ -241,6 +269,14 @@ final class UnitWorker {
         }
     }
 
+    private static void stamp(FileSystem fs, Path file) {
+        try {
+            fs.setTimes(file, System.currentTimeMillis(), -1);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file system without modification times: the driver's final sweep still removes it
+        }
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
@@ -249,17 +285,10 @@ final class UnitWorker {
         }
     }
 
-    /** A hidden temporary name beside a target, of the form the library uses for its own temporary files. */
-    static Path temporary(Path target) {
-        String suffix = Long.toString(Math.floorMod(RANDOM.nextLong(), 2_821_109_907_456L), 36);
-        suffix = "0".repeat(8 - suffix.length()) + suffix;
-        return new Path(target.getParent(), "." + target.getName() + ".fiffkit-" + suffix + ".tmp");
-    }
-
     /** Writes a small file under a temporary name and renames it into place. */
     static void writeAtomically(Path target, String text, Configuration conf) throws IOException {
         FileSystem fs = fs(target, conf);
-        Path temp = temporary(target);
+        Path temp = Temporaries.name(target);
         try {
             try (OutputStream out = create(temp, conf)) {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -314,7 +343,7 @@ final class UnitWorker {
         return rows;
     }
 
-    private static ObjectNode base(Unit unit, int i, String fingerprint) {
+    private static ObjectNode base(Unit unit, int i, String fingerprint, String runId) {
         ObjectNode o = JSON.createObjectNode();
         o.put("input", unit.inputs().get(i));
         o.put("output", unit.outputs().get(i));
@@ -322,11 +351,13 @@ final class UnitWorker {
         o.put("part", i);
         o.put("parts", unit.inputs().size());
         o.put("settings", fingerprint);
+        o.put("run", runId);
         return o;
     }
 
-    private static String row(Unit unit, int i, String fingerprint, AnonymizationResult r, long bytes) {
-        ObjectNode o = base(unit, i, fingerprint);
+    private static String row(Unit unit, int i, String fingerprint, String runId, AnonymizationResult r,
+            long bytes) {
+        ObjectNode o = base(unit, i, fingerprint, runId);
         o.put("status", r.hasLeaks() ? "leaks" : "ok");
         o.put("exitStatus", r.hasLeaks() ? 4 : 0);
         o.put("policy", r.policyName());
@@ -349,10 +380,11 @@ final class UnitWorker {
         return o.toString();
     }
 
-    private static List<String> failed(Unit unit, String fingerprint, int exitStatus, String error) {
+    private static List<String> failed(Unit unit, String fingerprint, String runId, int exitStatus,
+            String error) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < unit.inputs().size(); i++) {
-            ObjectNode o = base(unit, i, fingerprint);
+            ObjectNode o = base(unit, i, fingerprint, runId);
             o.put("status", "failed");
             o.put("exitStatus", exitStatus);
             o.put("error", error);

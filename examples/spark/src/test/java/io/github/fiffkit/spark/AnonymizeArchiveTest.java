@@ -94,6 +94,29 @@ class AnonymizeArchiveTest {
     }
 
     @Test
+    void aJobSparkAbortsExitsWithItsOwnStatus() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
+        Path out = dir.resolve("out");
+        System.setProperty("spark.master", "local[2]");
+        System.setProperty("spark.ui.enabled", "false");
+        System.setProperty("spark.hadoop.fs.file.impl", AbortingFileSystem.class.getName());
+        System.setProperty("spark.hadoop.fs.file.impl.disable.cache", "true");
+        int status;
+        try {
+            status = AnonymizeArchive.run("--input", in.toString(), "--output", out.toString());
+        } finally {
+            for (String p : List.of("spark.master", "spark.ui.enabled", "spark.hadoop.fs.file.impl",
+                    "spark.hadoop.fs.file.impl.disable.cache")) {
+                System.clearProperty(p);
+            }
+        }
+        assertEquals(AnonymizeArchive.JOB_ABORTED, status);
+        assertEquals(9, status, "the README's number");
+        assertFalse(Files.exists(out.resolve("a_raw.fif")));
+    }
+
+    @Test
     void theMainRunsAJobAndExitsZeroEvenWhenAFileFails() throws IOException {
         Path in = dir.resolve("in");
         Path good = PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);

@@ -38,7 +38,7 @@ class MoveIntoPlaceTest {
         Files.writeString(dir.resolve("r.fif"), "old part 1");
         List<Path> targets = List.of(hadoop(dir.resolve("r.fif")), hadoop(dir.resolve("r-1.fif")),
                 hadoop(dir.resolve("r-2.fif")));
-        List<Path> temps = targets.stream().map(UnitWorker::temporary).toList();
+        List<Path> temps = targets.stream().map(Temporaries::name).toList();
         Files.writeString(dir.resolve(temps.get(0).getName()), "new part 1");
         Files.writeString(dir.resolve(temps.get(1).getName()), "new part 2");
         // the third output is missing: its rename fails
@@ -54,7 +54,7 @@ class MoveIntoPlaceTest {
         Configuration conf = new Configuration();
         Files.writeString(dir.resolve("r.fif"), "old part 1");
         List<Path> targets = List.of(hadoop(dir.resolve("r.fif")), hadoop(dir.resolve("r-1.fif")));
-        List<Path> temps = targets.stream().map(UnitWorker::temporary).toList();
+        List<Path> temps = targets.stream().map(Temporaries::name).toList();
         Files.writeString(dir.resolve(temps.get(0).getName()), "new part 1");
         Files.writeString(dir.resolve(temps.get(1).getName()), "new part 2");
 

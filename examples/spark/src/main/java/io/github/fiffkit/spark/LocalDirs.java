@@ -1,0 +1,69 @@
+package io.github.fiffkit.spark;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.spark.SparkEnv;
+
+/**
+ * Where an executor keeps its local temporary files: a folder per unit ({@code fiffkit-spool-*}) inside the folders
+ * of Spark's block manager, which the cluster manager made for this application (a standalone Worker's
+ * {@code spark.local.dir}/{@code SPARK_LOCAL_DIRS} sub-folder, a YARN container's local folders) and deletes when
+ * the application ends, also after the executor was killed. {@code java.io.tmpdir} is not such a folder: a
+ * standalone executor leaves it at the node's {@code /tmp}, where a killed task's files would stay. The folders in
+ * use are also deleted when the executor's JVM exits (an executor whose Worker died exits on its own, and no
+ * Worker deletes that application's folders then).
+ */
+final class LocalDirs {
+    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_USE.forEach(LocalDirs::deleteTree),
+                "fiffkit-spool-cleanup"));
+    }
+
+    private LocalDirs() {
+    }
+
+    /**
+     * Makes a fresh spool folder; {@link #release} deletes it.
+     *
+     * @param key spreads callers over the block manager's folders (a unit's id)
+     * @return a new, empty folder; under {@code java.io.tmpdir} outside Spark
+     * @throws IOException when the folder cannot be made
+     */
+    static Path spool(String key) throws IOException {
+        Path parent = Path.of(System.getProperty("java.io.tmpdir"));
+        SparkEnv env = SparkEnv.get();
+        if (env != null) {
+            File[] dirs = env.blockManager().diskBlockManager().localDirs();
+            if (dirs.length > 0) {
+                parent = dirs[Math.floorMod(key.hashCode(), dirs.length)].toPath();
+            }
+        }
+        Path dir = Files.createTempDirectory(parent, "fiffkit-spool-");
+        IN_USE.add(dir);
+        return dir;
+    }
+
+    /** Deletes a spool folder and what is in it. */
+    static void release(Path dir) {
+        deleteTree(dir);
+        IN_USE.remove(dir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone already, or left to the Worker, which deletes the application's folders
+        }
+    }
+}
