@@ -60,21 +60,7 @@ public final class BatchBenchmark {
         PolicySettings settings = new PolicySettings(Preset.MNE_ANONYMIZE.id(), null, null, null, false, false,
                 false, false, null, null, null, null, null, true, false);
         t0 = System.nanoTime();
-        Anonymizer a = settings.builder().build();
-        Path lib = work.resolve("lib");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<?>> fs = new ArrayList<>();
-        for (Path p : inputs) {
-            Path out = lib.resolve(in.relativize(p));
-            fs.add(pool.submit(() -> {
-                Files.createDirectories(out.getParent());
-                return a.anonymize(p, out);
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        pool.shutdown();
+        libraryBatch(settings.builder().build(), in, inputs, work.resolve("lib"));
         run("sync");
         report("library, 1 JVM, 2 threads (+ sync)", seconds(t0), cp);
 
@@ -106,6 +92,26 @@ public final class BatchBenchmark {
                 }
                 System.out.println("  " + name + ": " + same + " outputs byte-identical to the library's");
             }
+        }
+    }
+
+    /** The application's batch path: every input anonymized by the library, two threads, mirrored under out. */
+    static void libraryBatch(Anonymizer a, Path in, List<Path> inputs, Path out) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (Path p : inputs) {
+                Path o = out.resolve(in.relativize(p));
+                fs.add(pool.submit(() -> {
+                    Files.createDirectories(o.getParent());
+                    return a.anonymize(p, o);
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

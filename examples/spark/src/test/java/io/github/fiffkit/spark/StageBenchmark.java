@@ -8,20 +8,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
-import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 
 /**
- * The anonymizing stage against the library, run on demand ({@code examples/spark/bench/stage.sh}), never as a
- * test: copies of one file, then ROUNDS alternating runs of the library's batch (one JVM, two threads, the
+ * The anonymizing stage against the library, run on demand ({@code examples/spark/bench/batch.sh --stage}), never
+ * as a test: copies of one file, then ROUNDS alternating runs of the library's batch (one JVM, two threads, the
  * application's path) and of the Spark job in {@code local[2]} (started once), each into a fresh folder; for the
- * job, the time of its anonymizing stage (the last stage, from Spark's own stage submission and completion times)
+ * job, the time of its anonymizing stage (the last stage, from Spark's stage submitted and completed events)
  * and of the whole {@code ArchiveJob.run}. Prints each round and the median with the min-max spread.
  */
 public final class StageBenchmark {
@@ -55,29 +52,22 @@ public final class StageBenchmark {
         double[] job = new double[rounds];
         AtomicLong lastStage = new AtomicLong();
         try (JavaSparkContext sc = SparkTests.start("StageBenchmark")) {
+            AtomicLong submitted = new AtomicLong();
             sc.sc().addSparkListener(new SparkListener() {
                 @Override
+                public void onStageSubmitted(SparkListenerStageSubmitted e) {
+                    submitted.set(System.nanoTime());
+                }
+
+                @Override
                 public void onStageCompleted(SparkListenerStageCompleted e) {
-                    StageInfo s = e.stageInfo();
-                    lastStage.set((Long) s.completionTime().get() - (Long) s.submissionTime().get());
+                    lastStage.set((System.nanoTime() - submitted.get()) / 1_000_000);
                 }
             });
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 Path libOut = work.resolve("lib-" + r);
-                ExecutorService pool = Executors.newFixedThreadPool(2);
-                List<Future<?>> fs = new ArrayList<>();
-                for (Path p : inputs) {
-                    Path out = libOut.resolve(in.relativize(p));
-                    fs.add(pool.submit(() -> {
-                        Files.createDirectories(out.getParent());
-                        return a.anonymize(p, out);
-                    }));
-                }
-                for (Future<?> f : fs) {
-                    f.get();
-                }
-                pool.shutdown();
+                BatchBenchmark.libraryBatch(a, in, inputs, libOut);
                 lib[r] = (System.nanoTime() - t0) / 1e9;
 
                 t0 = System.nanoTime();
