@@ -78,11 +78,13 @@ final class StreamSpool {
             List<String> inputNames, List<OutputStream> outputs, List<String> outputNames, Path parent)
             throws IOException {
         int n = inputs.size();
-        java.util.Set<String> bases = new java.util.HashSet<>();
+        List<String> bases = new ArrayList<>();
         for (String name : inputNames) {
-            if (!bases.add(SplitRecording.baseName(Objects.requireNonNull(name, "name")))) {
+            String base = SplitRecording.baseName(Objects.requireNonNull(name, "name"));
+            if (bases.contains(base)) {
                 throw new IllegalArgumentException("two parts have the same base name: " + name);
             }
+            bases.add(base);
         }
         Path work = Files.createTempDirectory(Objects.requireNonNull(parent, "parent"), "fiffkit-stream-");
         try {
@@ -90,7 +92,7 @@ final class StreamSpool {
             for (int i = 0; i < n; i++) {
                 localOut.add(localFile(work, outputNames.get(i)));
             }
-            List<AnonymizationResult> results = runner.runChannels(inputs, inputNames, localOut, outputNames);
+            List<AnonymizationResult> results = runner.runChannels(inputs, inputNames, bases, localOut, outputNames);
             for (int i = 0; i < n; i++) {
                 Files.copy(localOut.get(i), outputs.get(i));
                 outputs.get(i).flush();

@@ -1,6 +1,5 @@
 package io.github.fiffkit.anonymize.internal;
 
-import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
@@ -97,14 +96,15 @@ public final class RecordingRunner {
      * closed.
      *
      * @param inputs      the parts, in order
-     * @param inputNames  their names (paths or URIs) for messages, results and the references' base names
+     * @param inputNames  their names (paths or URIs) for messages and results
+     * @param baseNames   the inputs' file names, which other parts' references name
      * @param outputs     their outputs (local files), in the same order
      * @param outputNames the outputs' names for the results, or {@code null} for the outputs' paths
      * @return one result per part
      * @throws IOException as the anonymizer documents
      */
     public List<AnonymizationResult> runChannels(List<SeekableByteChannel> inputs, List<String> inputNames,
-            List<Path> outputs, List<String> outputNames) throws IOException {
+            List<String> baseNames, List<Path> outputs, List<String> outputNames) throws IOException {
         List<Engine.Opener> openers = new ArrayList<>();
         List<Digest> inputDigests = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -123,7 +123,6 @@ public final class RecordingRunner {
                 }
             });
         }
-        List<String> baseNames = inputNames.stream().map(SplitRecording::baseName).toList();
         return run(openers, baseNames, inputDigests, inputNames, outputs, outputNames);
     }
 
