@@ -117,6 +117,11 @@ public final class LeakChecker {
         texts.keySet().removeIf(t -> writtenTexts.contains(t.toLowerCase(java.util.Locale.ROOT)));
         times.keySet().removeAll(writtenTimes);
         days.keySet().removeAll(writtenDays);
+        // each value and each text folded once: a case-ignoring match at every position costs far more
+        Map<String, String> folded = new HashMap<>();
+        for (String t : texts.keySet()) {
+            folded.put(t, Scrubber.fold(t));
+        }
         List<LeakHit> hits = new ArrayList<>();
         try (FiffReader r = FiffReader.open(output, limits)) {
             for (TagHeader tag = r.nextTag(); tag != null; tag = r.nextTag()) {
@@ -126,8 +131,13 @@ public final class LeakChecker {
                     byte[] data = r.readData();
                     String latin1 = new String(data, StandardCharsets.ISO_8859_1);
                     String utf8 = new String(data, StandardCharsets.UTF_8);
+                    String latin1Folded = Scrubber.fold(latin1);
+                    String utf8Folded = Scrubber.fold(utf8);
                     for (Map.Entry<String, String> e : texts.entrySet()) {
-                        if (Scrubber.containsWord(latin1, e.getKey()) || Scrubber.containsWord(utf8, e.getKey())) {
+                        String v = e.getKey();
+                        String fv = folded.get(v);
+                        if (Scrubber.containsWord(latin1, latin1Folded, v, fv)
+                                || Scrubber.containsWord(utf8, utf8Folded, v, fv)) {
                             hits.add(new LeakHit(tag.position(), kind, r.blockPath(), e.getValue(),
                                     "scrub it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
                                             + "\", \"action\": \"scrub\"} or use the strict preset"));

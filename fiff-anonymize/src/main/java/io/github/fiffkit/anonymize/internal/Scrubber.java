@@ -74,9 +74,57 @@ public final class Scrubber {
      * @return true when the value occurs in the text as a whole word, ignoring case
      */
     public static boolean containsWord(String text, String value) {
+        return containsWord(text, fold(text), value, fold(value));
+    }
+
+    /**
+     * {@link #containsWord(String, String)} for a search of many texts for many values (the leak check), with each
+     * text and value folded once by {@link #fold(String)}.
+     *
+     * @param text        the text
+     * @param foldedText  {@code fold(text)}
+     * @param value       a value
+     * @param foldedValue {@code fold(value)}
+     * @return true when the value occurs in the text as a whole word, ignoring case
+     */
+    static boolean containsWord(String text, String foldedText, String value, String foldedValue) {
         if (value.length() < 1 || value.length() > text.length()) {
             return false;
         }
+        if (foldedText == null || foldedValue == null) {
+            return containsWordRegionMatches(text, value);
+        }
+        for (int i = foldedText.indexOf(foldedValue); i >= 0; i = foldedText.indexOf(foldedValue, i + 1)) {
+            if (isWholeWord(text, i, value.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Folds case char by char the way {@link String#regionMatches(boolean, int, String, int, int)} compares when
+     * it ignores case (two chars match when their upper cases, or the lower cases of those, are equal: that is,
+     * when upper case then lower case gives the same char), so that one exact {@link String#indexOf} search finds
+     * what a case-ignoring region match at every position would find, in the same places. Surrogate pairs are
+     * compared as code points there, so a text with any surrogate is not folded.
+     *
+     * @param text a text
+     * @return the folded text, as long as the text, or {@code null} when the text holds a surrogate
+     */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return null;
+            }
+            out[i] = Character.toLowerCase(Character.toUpperCase(c));
+        }
+        return new String(out);
+    }
+
+    private static boolean containsWordRegionMatches(String text, String value) {
         for (int i = 0; i + value.length() <= text.length(); i++) {
             if (text.regionMatches(true, i, value, 0, value.length()) && isWholeWord(text, i, value.length())) {
                 return true;

@@ -1,18 +1,18 @@
 package io.github.fiffkit.anonymize.output;
 
-
-
-
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its target, forced to disk and moved onto the target in one atomic step, as with {@link OutputFiles#DEFAULT};
  * but the folders that received outputs are synced once each, when this object is closed, instead of after
  * every move. On a journaling file system that halves the number of disk flushes of a batch of small files.
+ * And each output folder is listed once for the temporary files that interrupted runs left
+ * ({@link #removeStale}), not once per output.
  *
  * <p>Until {@link #close()} returns, a crash of the machine may lose moves that were already done (a target then
  * holds its previous content or does not exist, never a partial file). Thread-safe: one instance serves all the
@@ -48,6 +50,8 @@ public final class BatchOutputFiles implements OutputFiles, Closeable {
 
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final FolderSync sync;
+    /** Per folder, the temporary files it held when the batch first wrote there, by the name of their target. */
+    private final Map<Path, Map<String, List<Path>>> stale = new ConcurrentHashMap<>();
 
     /** A batch on the file system. */
     public BatchOutputFiles() {
@@ -72,6 +76,45 @@ public final class BatchOutputFiles implements OutputFiles, Closeable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         folders.add(target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Deletes the temporary files that interrupted runs left next to a target, as {@link OutputFiles#removeStale}
+     * does, but lists each folder only once, the first time the batch writes there: a batch of a thousand outputs
+     * in one folder would otherwise read that folder a thousand times. What interrupted runs left is there before
+     * the batch starts; a temporary file that appears later belongs to a run that is still going (and holds it),
+     * or is left for the next run to remove.
+     *
+     * @param target the output file whose stale temporary files go
+     * @return the files deleted
+     * @throws IOException when the folder cannot be listed
+     */
+    @Override
+    public List<Path> removeStale(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Map<String, List<Path>> byTarget;
+        try {
+            byTarget = stale.computeIfAbsent(dir, BatchOutputFiles::temporariesIn);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<Path> mine = byTarget.remove(target.getFileName().toString());
+        return mine == null ? List.of() : StaleTemporaries.removeUnlocked(mine);
+    }
+
+    private static Map<String, List<Path>> temporariesIn(Path dir) {
+        Map<String, List<Path>> byTarget = new ConcurrentHashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, StaleTemporaries::isTemporary)) {
+            for (Path p : files) {
+                byTarget.computeIfAbsent(StaleTemporaries.targetName(p), k -> new ArrayList<>()).add(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byTarget;
     }
 
     /** @return the folders whose moves are not yet synced */

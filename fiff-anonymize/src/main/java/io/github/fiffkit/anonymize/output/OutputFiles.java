@@ -263,39 +263,11 @@ public interface OutputFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
-        String prefix = "." + target.getFileName() + ".fiffkit-";
-        List<Path> removed = new ArrayList<>();
+        String prefix = StaleTemporaries.prefix(target);
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-                p -> p.getFileName().toString().startsWith(prefix)
-                        && TEMP_NAME.matcher(p.getFileName().toString()).matches())) {
-            for (Path temp : files) {
-                if (!Files.isRegularFile(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    java.nio.channels.FileLock lock;
-                    try {
-                        lock = ch.tryLock();
-                    } catch (java.nio.channels.OverlappingFileLockException e) {
-                        continue; // held by a run in this process
-                    }
-                    if (lock == null) {
-                        continue; // held by a run in another process
-                    }
-                    try {
-                        Files.delete(temp);
-                        removed.add(temp);
-                    } finally {
-                        lock.release();
-                    }
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // gone meanwhile
-                } catch (IOException e) {
-                    // not ours to judge: leave it
-                }
-            }
+                p -> StaleTemporaries.isTemporary(p) && p.getFileName().toString().startsWith(prefix))) {
+            return StaleTemporaries.removeUnlocked(files);
         }
-        return removed;
     }
 
     /**

@@ -10,8 +10,11 @@ import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.Phi;
 import io.github.fiffkit.testkit.Folders;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -72,5 +75,31 @@ class BatchOutputFilesTest {
         assertFalse(files.pendingFolders().contains(a));
         files.close();
         assertEquals(2, tried.size());
+    }
+
+    @Test
+    void staleTemporaryFilesAreRemovedPerTargetFromOneListingOfTheFolder() throws IOException {
+        Path a = dir.resolve("a_raw.fif");
+        Path b = dir.resolve("b_raw.fif");
+        Path staleA = Files.write(dir.resolve(".a_raw.fif.fiffkit-abcd1234.tmp"), new byte[10]);
+        Path liveA = Files.write(dir.resolve(".a_raw.fif.fiffkit-0000zzzz.tmp"), new byte[10]);
+        Path staleB = Files.write(dir.resolve(".b_raw.fif.fiffkit-abcd1234.tmp"), new byte[10]);
+        Files.write(dir.resolve(".a_raw.fif.fiffkit-short.tmp"), new byte[1]);
+        Files.write(dir.resolve("a_raw.fif.fiffkit-abcd1234.tmp"), new byte[1]);
+        try (BatchOutputFiles files = new BatchOutputFiles(f -> { });
+                FileChannel ch = FileChannel.open(liveA, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            assertTrue(lock.isValid());
+            assertEquals(List.of(staleA), files.removeStale(a), "only a's unlocked temporary file");
+            assertTrue(Files.exists(staleB), "b's is left until b is written");
+            Path lateC = Files.write(dir.resolve(".c_raw.fif.fiffkit-abcd1234.tmp"), new byte[10]);
+            assertEquals(List.of(staleB), files.removeStale(b));
+            assertEquals(List.of(), files.removeStale(dir.resolve("c_raw.fif")),
+                    "the folder was listed once, before this file appeared");
+            assertTrue(Files.exists(lateC));
+            assertEquals(List.of(), files.removeStale(a), "a's are handled once");
+        }
+        assertEquals(List.of(".a_raw.fif.fiffkit-0000zzzz.tmp", ".a_raw.fif.fiffkit-short.tmp",
+                ".c_raw.fif.fiffkit-abcd1234.tmp", "a_raw.fif.fiffkit-abcd1234.tmp"), Folders.listing(dir));
+        assertEquals(List.of(), new BatchOutputFiles().removeStale(dir.resolve("no/such/out.fif")));
     }
 }
