@@ -116,10 +116,13 @@ public final class Scrubber {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
+            if (c < 0x80) {
+                out[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            } else if (Character.isSurrogate(c)) {
                 return null;
+            } else {
+                out[i] = Character.toLowerCase(Character.toUpperCase(c));
             }
-            out[i] = Character.toLowerCase(Character.toUpperCase(c));
         }
         return new String(out);
     }
