@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -73,9 +75,12 @@ public final class SplitRecording {
         Path start = anyPart.toAbsolutePath().normalize();
         chain.add(start);
         seen.add(start);
+        // each part's references are read once: the given part is asked for both its previous and its next, and
+        // a header walk of a large recording costs more than the rest of this method
+        Map<Path, List<Reference>> read = new HashMap<>();
         Path cur = start;
         while (true) {
-            Optional<Path> prev = follow(cur, ROLE_PREVIOUS);
+            Optional<Path> prev = follow(cur, ROLE_PREVIOUS, read);
             if (prev.isEmpty() || !seen.add(prev.get())) {
                 break;
             }
@@ -84,7 +89,7 @@ public final class SplitRecording {
         }
         cur = start;
         while (true) {
-            Optional<Path> next = follow(cur, ROLE_NEXT);
+            Optional<Path> next = follow(cur, ROLE_NEXT, read);
             if (next.isEmpty() || !seen.add(next.get())) {
                 break;
             }
@@ -94,8 +99,13 @@ public final class SplitRecording {
         return List.copyOf(chain);
     }
 
-    private static Optional<Path> follow(Path part, int role) throws IOException {
-        for (Reference ref : references(part)) {
+    private static Optional<Path> follow(Path part, int role, Map<Path, List<Reference>> read) throws IOException {
+        List<Reference> refs = read.get(part);
+        if (refs == null) {
+            refs = references(part);
+            read.put(part, refs);
+        }
+        for (Reference ref : refs) {
             if (ref.role() != role) {
                 continue;
             }
