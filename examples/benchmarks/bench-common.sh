@@ -64,28 +64,47 @@ timed() {
         'BEGIN { printf "  %-34s %8.3f s  cpu %7.3f s  %7.1f MB\n", l, ms / 1000, cpu / 1000, rss / 1024 }'
 }
 
-# summary BASELINE_LABEL: medians of every label (wall and CPU), ratios of the wall medians to the baseline's,
-# peak RSS (max over runs)
+# load: the load average (1, 5, 15 minutes), printed with the results: on a shared machine it says how far a
+# run's wall times can be trusted
+load() {
+    cut -d ' ' -f 1-3 /proc/loadavg
+}
+
+# summary BASELINE_LABEL [OTHER_BASELINE...]: per label, the median wall time and its spread (fastest-slowest of
+# the runs), the ratio of the median to each baseline's median (measured in the same run, in turns), the
+# slowest run over the median, the median CPU time (user + system) and the peak RSS (max over runs)
 summary() {
-    local base=$1
+    local bases b
+    bases=$(IFS=';'; echo "$*")
     echo
-    printf '| %-34s | %4s | %10s | %12s | %14s | %13s |\n' "what" "runs" "median (s)" "x $base" "median CPU (s)" \
-        "peak RSS (MB)"
-    printf '|%s|%s|%s|%s|%s|%s|\n' "------------------------------------" "------" "------------" "--------------" \
-        "----------------" "---------------"
-    awk -F '\t' -v base="$base" '
+    echo "load average at the end: $(load)"
+    local head="| what | runs | median (s) | min-max (s) |" rule="|---|---|---|---|"
+    for b in "$@"; do
+        head="$head x $b |"
+        rule="$rule---|"
+    done
+    echo "$head slowest / median | median CPU (s) | peak RSS (MB) |"
+    echo "$rule---|---|---|"
+    awk -F '\t' -v bases="$bases" '
         { n[$1]++; t[$1, n[$1]] = $2; c[$1, n[$1]] = $4; if ($3 > rss[$1]) rss[$1] = $3
           if (!($1 in seen)) { seen[$1]; order[++k] = $1 } }
-        function median(arr, l,    i, j, m, a, tmp) {
+        function sorted(arr, l, a,    i, j, m, tmp) {
             m = n[l]; for (i = 1; i <= m; i++) a[i] = arr[l, i]
             for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { tmp = a[i]; a[i] = a[j]; a[j] = tmp }
+            return m
+        }
+        function median(arr, l,    a, m) {
+            m = sorted(arr, l, a)
             return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
         }
         END {
-            b = median(t, base)
+            nb = split(bases, b, ";")
+            for (j = 1; j <= nb; j++) bm[j] = median(t, b[j])
             for (i = 1; i <= k; i++) {
-                l = order[i]; m = median(t, l)
-                printf "| %-34s | %4d | %10.3f | %12.2f | %14.3f | %13.1f |\n", l, n[l], m / 1000, m / b, median(c, l) / 1000, rss[l] / 1024
+                l = order[i]; m = median(t, l); cnt = sorted(t, l, s)
+                line = sprintf("| %s | %d | %.3f | %.3f-%.3f |", l, n[l], m / 1000, s[1] / 1000, s[cnt] / 1000)
+                for (j = 1; j <= nb; j++) line = line sprintf(" %.2f |", bm[j] > 0 ? m / bm[j] : 0)
+                printf "%s %.2f | %.3f | %.1f |\n", line, (m > 0 ? s[cnt] / m : 0), median(c, l) / 1000, rss[l] / 1024
             }
         }' "$results"
 }
