@@ -29,6 +29,23 @@ mne_works() {
     [ -x "$python" ] && "$python" -c 'import mne' >/dev/null 2>&1
 }
 
+# big_input: sets $in to the big raw file of $size made by $generator ("testkit": fiff-testkit's BigFile, 367
+# channels; "bench": RawFileGenerator, 309 channels) in $work, and makes it the first time
+big_input() {
+    case $generator in
+        testkit | bench) in=$work/${generator}_${size}_raw.fif ;;
+        *) echo "unknown generator $generator: testkit or bench" >&2; exit 2 ;;
+    esac
+    if [ ! -f "$in" ]; then
+        echo "generating $in ..."
+        if [ "$generator" = testkit ]; then
+            "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.testkit.BigFile "$in" "$size" float32
+        else
+            "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$in" --size "$size"
+        fi
+    fi
+}
+
 # timed LABEL SYNC_TARGET COMMAND...: runs the command, then syncs SYNC_TARGET (a file, or every file of a
 # folder; "-" for none), and records the wall time of both, the command's CPU time (user + system) and its
 # peak RSS

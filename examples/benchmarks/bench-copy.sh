@@ -35,15 +35,7 @@ need_tools
 mkdir -p "$work"
 results=$work/copy-results.txt
 : >"$results"
-in=$work/${generator}_${size}_raw.fif
-if [ ! -f "$in" ]; then
-    echo "generating $in ..."
-    if [ "$generator" = testkit ]; then
-        "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.testkit.BigFile "$in" "$size" float32
-    else
-        "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$in" --size "$size"
-    fi
-fi
+big_input
 echo "input: $in ($(stat -c %s "$in") bytes); $runs runs each, in turns; $(nproc) cores; load average $(load)"
 cat "$in" >/dev/null
 out=$work/copy-out.fif

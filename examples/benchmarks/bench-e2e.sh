@@ -43,19 +43,7 @@ mkdir -p "$work"
 results=$work/e2e-results.txt
 : >"$results"
 
-case $generator in
-    testkit) in=$work/testkit_${size}_raw.fif ;;
-    bench) in=$work/bench_${size}_raw.fif ;;
-    *) echo "unknown generator $generator: testkit or bench" >&2; exit 2 ;;
-esac
-if [ ! -f "$in" ]; then
-    echo "generating $in ..."
-    if [ "$generator" = testkit ]; then
-        "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.testkit.BigFile "$in" "$size" float32
-    else
-        "$java_cmd" -Xmx64m -cp "$bench_jar" io.github.fiffkit.bench.RawFileGenerator "$in" --size "$size"
-    fi
-fi
+big_input
 echo "input: $in ($(stat -c %s "$in") bytes); $runs runs each, in turns; java heap -Xmx$heap; $(nproc) cores;" \
     "load average $(load)"
 cat "$in" >/dev/null # warm page cache, as for every tool
