@@ -49,8 +49,8 @@ import java.util.Set;
  */
 public final class KeyFile {
     /** The first line of every key file. */
-    public static final String HEADER = "input,output,subjectKey,pseudonym,offsetDays,measurementDateBefore,"
-            + "measurementDateAfter";
+    public static final String HEADER = "input,output,subjectKey,pseudonym,offsetDays,birthdayOffsetDays,"
+            + "measurementDateBefore,measurementDateAfter";
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -63,11 +63,13 @@ public final class KeyFile {
      *                    empty when the subject has none (a fallback offset)
      * @param pseudonym   what the output holds for the subject key's first tag, when the policy changed it
      * @param offsetDays  the subject's date offset in days (positive = earlier)
+     * @param birthdayOffsetDays the subject's own birthday offset in days, when the policy moves the birthday per
+     *                    subject, else empty
      * @param before      the measurement date of the input (ISO-8601 in UTC), or empty
      * @param after       the measurement date of the output, or empty
      */
     public record Row(String input, String output, String subjectKey, String pseudonym, int offsetDays,
-            String before, String after) implements Serializable {
+            String birthdayOffsetDays, String before, String after) implements Serializable {
         /**
          * Checks the fields.
          *
@@ -76,6 +78,7 @@ public final class KeyFile {
          * @param subjectKey the subject's keyed hash
          * @param pseudonym the pseudonym
          * @param offsetDays the offset
+         * @param birthdayOffsetDays the birthday offset, or empty
          * @param before the measurement date before
          * @param after the measurement date after
          */
@@ -84,13 +87,14 @@ public final class KeyFile {
             Objects.requireNonNull(output, "output");
             Objects.requireNonNull(subjectKey, "subjectKey");
             Objects.requireNonNull(pseudonym, "pseudonym");
+            Objects.requireNonNull(birthdayOffsetDays, "birthdayOffsetDays");
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
         }
 
         String line() {
             return String.join(",", Csv.quote(input), Csv.quote(output), Csv.quote(subjectKey), Csv.quote(pseudonym),
-                    Integer.toString(offsetDays), before, after);
+                    Integer.toString(offsetDays), birthdayOffsetDays, before, after);
         }
     }
 
@@ -129,7 +133,8 @@ public final class KeyFile {
                 pseudonym = r.changes().stream().filter(c -> c.kind() == pseudonymTag && c.newValue() != null)
                         .map(TagChange::newValue).findFirst().orElse("");
             }
-            rows.add(new Row(absolute(r.input()), absolute(r.output()), s.subject(), pseudonym, s.days(),
+            String birthday = r.birthdayShift().map(b -> Integer.toString(b.days())).orElse("");
+            rows.add(new Row(absolute(r.input()), absolute(r.output()), s.subject(), pseudonym, s.days(), birthday,
                     iso(r.measurementDate()), iso(r.newMeasurementDate())));
         }
         return rows;
@@ -180,12 +185,15 @@ public final class KeyFile {
                 continue;
             }
             List<String> f = Csv.fields(lines.get(i));
-            Integer days = f == null || f.size() != 7 ? null : days(f.get(4));
-            if (days == null) {
-                throw new IOException(path + ": line " + (i + 1) + ": not a row of a key file (7 fields, the fifth a"
-                        + " number of days); correct or remove that line");
+            Integer days = f == null || f.size() != 8 ? null : days(f.get(4));
+            if (days != null && !f.get(5).isEmpty() && days(f.get(5)) == null) {
+                days = null;
             }
-            rows.add(new Row(f.get(0), f.get(1), f.get(2), f.get(3), days, f.get(5), f.get(6)));
+            if (days == null) {
+                throw new IOException(path + ": line " + (i + 1) + ": not a row of a key file (8 fields, the fifth a"
+                        + " number of days, the sixth one too or empty); correct or remove that line");
+            }
+            rows.add(new Row(f.get(0), f.get(1), f.get(2), f.get(3), days, f.get(5), f.get(6), f.get(7)));
         }
         return rows;
     }
@@ -239,11 +247,11 @@ public final class KeyFile {
             }
             // the same output written again: its row is replaced (a conflicting offset is found below)
             all.removeIf(r -> r.output().equals(row.output()) && (!r.input().equals(row.input())
-                    || r.offsetDays() == row.offsetDays() && r.subjectKey().equals(row.subjectKey())));
+                    || sameOffsets(r, row) && r.subjectKey().equals(row.subjectKey())));
             for (Row other : all) {
                 boolean sameSubject = !row.subjectKey().isEmpty() && other.subjectKey().equals(row.subjectKey());
                 boolean sameInput = other.input().equals(row.input());
-                if ((sameSubject || sameInput) && other.offsetDays() != row.offsetDays()) {
+                if ((sameSubject || sameInput) && !sameOffsets(other, row)) {
                     int line = before.indexOf(other);
                     String where = line < 0 ? "another recording of this run"
                             : "line " + (line + 2) + " of the key file" + (path == null ? "" : " " + path);
@@ -257,6 +265,11 @@ public final class KeyFile {
             all.add(row);
         }
         return all;
+    }
+
+    /** Both offsets equal (a birthday offset absent from both, or the same). */
+    private static boolean sameOffsets(Row a, Row b) {
+        return a.offsetDays() == b.offsetDays() && a.birthdayOffsetDays().equals(b.birthdayOffsetDays());
     }
 
     private void write(List<Row> rows) throws IOException {

@@ -218,6 +218,48 @@ public class KeyedDatesStudyTest {
     }
 
     @Test
+    public void aTableGivesEachDateItsOwnColumnAndTheKeyFileBoth() throws IOException {
+        Files.writeString(dir.resolve("subjects.csv"), "original,pseudonym,offsetDays,birthdayOffsetDays\n"
+                + "HIS-A100,S01,400,5000\nhis-b200,S02,800,\n");
+        Files.writeString(dir.resolve("study.json"), """
+                {"fiffPolicy": 1, "extends": "mne-anonymize",
+                 "dates": {"measurement": {"offsetDays": {"table": "subjects.csv", "subject": "FIFF_SUBJ_HIS_ID",
+                                                          "missing": "keyed", "min": 10, "max": 20,
+                                                          "secret": "env:FIFF_POLICY_SECRET"}},
+                           "birthday": {"offsetDays": {"table": "subjects.csv", "column": "birthdayOffsetDays",
+                                                       "subject": "FIFF_SUBJ_HIS_ID", "missing": {"offsetDays": 0}}}},
+                 "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "subjects.csv",
+                            "missing": "hash", "secret": "env:FIFF_POLICY_SECRET"}]}""");
+        Policy p = PolicyLoader.standard().withEnvironment(Map.of("FIFF_POLICY_SECRET", "s")).load(
+                dir.resolve("study.json"));
+        Path key = dir.resolve("key.csv");
+        Anonymizer a = Anonymizer.builder().policy(p).keyFile(key).build();
+        List<List<Path>> out = run(a, dir.resolve("shared"));
+        int[] expected = {400, 800, -1};
+        for (int s = 0; s < 3; s++) {
+            Path in = study.get(3 * s).parts().get(0);
+            Path o = out.get(3 * s).get(0);
+            long days = daysBetween(Study.measurementDate(o), Study.measurementDate(in));
+            if (expected[s] >= 0) {
+                assertEquals(expected[s], days, "the table's offset for subject " + s);
+            } else {
+                assertTrue(days >= 10 && days <= 20, "not in the table: a keyed offset in range: " + days);
+            }
+            long birthday = ChronoUnit.DAYS.between(Study.birthday(o), Study.BIRTHDAYS[s]);
+            assertEquals(s == 0 ? 5000 : 0, birthday, "the birthday column, or its fallback");
+        }
+        List<KeyFile.Row> rows = new KeyFile(key).read();
+        assertEquals(11, rows.size());
+        KeyFile.Row first = rows.stream().filter(r -> r.pseudonym().equals("S01")).findFirst().orElseThrow();
+        assertEquals(400, first.offsetDays());
+        assertEquals("5000", first.birthdayOffsetDays());
+        List<KeyFile.Row> second = rows.stream().filter(r -> r.offsetDays() == 800).toList();
+        assertEquals(3, second.size(), "subject 1's three spellings meet the table's line: " + rows);
+        assertEquals(1, second.stream().map(KeyFile.Row::subjectKey).distinct().count());
+        assertTrue(second.stream().allMatch(r -> r.birthdayOffsetDays().equals("0")), second::toString);
+    }
+
+    @Test
     public void aRecordingWithoutTheSubjectKeyIsRefusedWithASentence() throws IOException {
         Path in = SyntheticFiff.builder(7).without(SyntheticFiff.Part.SUBJECT).generate().write(dir.resolve("x.fif"));
         Path out = dir.resolve("x_anon.fif");

@@ -75,6 +75,21 @@ public final class DateModel {
      * @throws IllegalStateException when the dates move per subject and no shift is given
      */
     public static DateModel resolve(Dates dates, Optional<FiffTime> reference, SubjectOffset.Shift shift) {
+        return resolve(dates, reference, shift, null);
+    }
+
+    /**
+     * Resolves a policy's dates for a recording whose subject's offsets are known.
+     *
+     * @param dates         the policy's date model
+     * @param reference     the recording's measurement date, if it has one
+     * @param shift         the subject's offset when the measurement date moves per subject, else {@code null}
+     * @param birthdayShift the subject's offset when the birthday moves per subject, else {@code null}
+     * @return the concrete model
+     * @throws IllegalStateException when a date moves per subject and its shift is not given
+     */
+    public static DateModel resolve(Dates dates, Optional<FiffTime> reference, SubjectOffset.Shift shift,
+            SubjectOffset.Shift birthdayShift) {
         MeasurementDate m = dates.measurement();
         if (m instanceof MeasurementDate.PerSubject) {
             if (shift == null) {
@@ -83,6 +98,12 @@ public final class DateModel {
             m = MeasurementDate.offsetDays(shift.days());
         }
         BirthdayDate b = dates.birthday();
+        if (b instanceof BirthdayDate.PerSubject) {
+            if (birthdayShift == null) {
+                throw new IllegalStateException("the subject's birthday offset is not resolved");
+            }
+            b = BirthdayDate.offsetDays(birthdayShift.days());
+        }
         boolean noDate = reference.isEmpty()
                 && (m instanceof MeasurementDate.LandOn || b instanceof BirthdayDate.FollowMeasurement);
         Mode mode = Mode.KEEP;
@@ -214,7 +235,10 @@ public final class DateModel {
                 return OptionalInt.of(set);
             }
             case DAYS: {
-                String what = dates.measurement() instanceof MeasurementDate.PerSubject
+                // a subject's own offset is the key to the original dates: never in a message
+                String what = b instanceof BirthdayDate.PerSubject
+                        ? "moving it by the subject's own birthday offset (dates.birthday.offsetDays, per subject)"
+                        : dates.measurement() instanceof MeasurementDate.PerSubject
                         && b instanceof BirthdayDate.FollowMeasurement
                         ? "moving it with the measurement date by the subject's own offset"
                                 + " (dates.birthday.followMeasurement)"

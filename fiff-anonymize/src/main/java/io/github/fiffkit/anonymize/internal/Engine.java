@@ -1,11 +1,9 @@
 package io.github.fiffkit.anonymize.internal;
 
 import io.github.fiffkit.anonymize.output.OutputFiles;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policy.Rule;
-import io.github.fiffkit.anonymize.policy.SubjectOffset;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.anonymize.result.LeakHit;
@@ -17,7 +15,6 @@ import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,11 +67,11 @@ public final class Engine {
      *
      * @param reference      the recording's measurement date, when the caller knows it (empty: the file's own)
      * @param referenceNames maps a referenced file's base name to the name to write
-     * @param shift          the subject's date offset, shared by every part (null: each part finds its own, or the
+     * @param shift          the subject's date offsets, shared by every part (null: each part finds its own, or the
      *                       policy moves dates alike for every subject)
      */
     public record Recording(Optional<FiffTime> reference, UnaryOperator<String> referenceNames,
-            SubjectOffset.Shift shift) {
+            SubjectShifts shift) {
         /** A lone file: its own measurement date, referenced names reduced to base names. */
         public static final Recording SINGLE = new Recording(Optional.empty(), UnaryOperator.identity());
 
@@ -133,39 +130,21 @@ public final class Engine {
         }
     }
 
-    /** The tags of the policy's subject key, or none when it moves every subject's dates alike. */
+    /** The tags of the policy's subject keys, or none when it moves every subject's dates alike. */
     private List<Integer> keyTags() {
-        return subjectOffset().map(SubjectOffset::keyTags).orElse(List.of());
-    }
-
-    private Optional<SubjectOffset> subjectOffset() {
-        return settings.policy().dates().measurement() instanceof MeasurementDate.PerSubject p
-                ? Optional.of(p.offset()) : Optional.empty();
+        return SubjectShifts.keyTags(settings.policy().dates());
     }
 
     /**
-     * The subject's date offset for the parts of a recording: each key tag's value from the first part that has
-     * it.
+     * The subject's own date offsets for the parts of a recording.
      *
      * @param facts the parts' pre-scans, in order
      * @param name  the recording's name (its first part) for messages
-     * @return the shift, or {@code null} when the policy moves every subject's dates alike
+     * @return the shifts, or {@code null} when the policy moves every subject's dates alike
      * @throws PolicyException when the subject has no offset and the policy names no fallback (never with a value)
      */
-    public SubjectOffset.Shift subjectShift(List<FileFacts> facts, String name) throws PolicyException {
-        Optional<SubjectOffset> offset = subjectOffset();
-        if (offset.isEmpty()) {
-            return null;
-        }
-        Map<Integer, String> key = new HashMap<>();
-        for (FileFacts f : facts) {
-            f.subjectKey().forEach(key::putIfAbsent);
-        }
-        try {
-            return offset.get().resolve(key);
-        } catch (PolicyException e) {
-            throw new PolicyException(e.getMessage() + "; nothing written", name, -1, null, null);
-        }
+    public SubjectShifts subjectShift(List<FileFacts> facts, String name) throws PolicyException {
+        return SubjectShifts.of(settings.policy().dates(), facts, name);
     }
 
     private FiffReader open(Opener opener, String name) throws IOException {
@@ -203,8 +182,9 @@ public final class Engine {
     public PendingOutput run(Opener opener, String name, Path target, boolean compress, FileFacts facts, Recording rec)
             throws IOException {
         Optional<FiffTime> reference = rec.reference().isPresent() ? rec.reference() : facts.measurementDate();
-        SubjectOffset.Shift shift = rec.shift() != null ? rec.shift() : subjectShift(List.of(facts), name);
-        DateModel model = DateModel.resolve(settings.policy().dates(), reference, shift);
+        SubjectShifts shift = rec.shift() != null ? rec.shift() : subjectShift(List.of(facts), name);
+        DateModel model = DateModel.resolve(settings.policy().dates(), reference,
+                SubjectShifts.measurement(shift), SubjectShifts.birthday(shift));
         Optional<FiffTime> movedReference;
         try {
             movedReference = reference.map(model::moveTime);
@@ -256,7 +236,9 @@ public final class Engine {
                     settings.policy().name(), pass.changes, pass.warnings, leaks,
                     settings.leakCheck() ? pass.leaks.notChecked() : List.of(), reference,
                     movedReference, pass.tagsRead, pass.tagsWritten, pass.inputSize,
-                    pass.outputSize, null, null, settings.leakCheck() && target != null, Optional.ofNullable(shift));
+                    pass.outputSize, null, null, settings.leakCheck() && target != null,
+                    Optional.ofNullable(SubjectShifts.measurement(shift)),
+                    Optional.ofNullable(SubjectShifts.birthday(shift)));
             log(name, pass, leaks);
             PendingOutput pending = new PendingOutput(settings.files(), temp, target, result);
             temp = null;
@@ -321,8 +303,9 @@ public final class Engine {
     public Comparison compare(Opener original, String originalName, FileFacts facts, Recording rec, Path file)
             throws IOException {
         Optional<FiffTime> reference = rec.reference().isPresent() ? rec.reference() : facts.measurementDate();
-        SubjectOffset.Shift shift = rec.shift() != null ? rec.shift() : subjectShift(List.of(facts), originalName);
-        DateModel model = DateModel.resolve(settings.policy().dates(), reference, shift);
+        SubjectShifts shift = rec.shift() != null ? rec.shift() : subjectShift(List.of(facts), originalName);
+        DateModel model = DateModel.resolve(settings.policy().dates(), reference,
+                SubjectShifts.measurement(shift), SubjectShifts.birthday(shift));
         TagPass pass = new TagPass(settings, originalName, facts, model, reference, rec);
         runPass(pass, original, originalName, null);
         Optional<FiffTime> expected;
@@ -342,7 +325,8 @@ public final class Engine {
         for (LeakHit h : hits) {
             LOG.warn("{}: leak check against {}: {}", file, originalName, h);
         }
-        return new Comparison(hits, pass.leaks.notChecked(), pass.warnings, expected, shift != null);
+        return new Comparison(hits, pass.leaks.notChecked(), pass.warnings, expected,
+                SubjectShifts.measurement(shift) != null);
     }
 
     private void log(String name, TagPass pass, List<LeakHit> leaks) {

@@ -261,6 +261,7 @@ public final class RecordingRunner {
     private static AnonymizationResult withNames(AnonymizationResult r, String output, String in, String out) {
         return new AnonymizationResult(r.input(), output, r.policyName(), r.changes(), r.warnings(), r.leaks(),
                 r.notChecked(), r.measurementDate(), r.newMeasurementDate(), r.tagsRead(), r.tagsWritten(),
-                r.inputSize(), r.outputSize(), in, out, r.leakChecked(), r.subjectShift());
+                r.inputSize(), r.outputSize(), in, out, r.leakChecked(), r.subjectShift(),
+                r.birthdayShift());
     }
 }

@@ -35,7 +35,7 @@ public final class VerifyRules {
                 || d.measurement() instanceof MeasurementDate.PerSubject) {
             d = d.withMeasurement(MeasurementDate.keep());
         }
-        if (d.birthday() instanceof BirthdayDate.OffsetDays) {
+        if (d.birthday() instanceof BirthdayDate.OffsetDays || d.birthday() instanceof BirthdayDate.PerSubject) {
             d = d.withBirthday(BirthdayDate.keep());
         }
         return p.withDates(d);

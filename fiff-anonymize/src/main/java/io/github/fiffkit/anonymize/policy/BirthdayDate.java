@@ -48,6 +48,33 @@ public sealed interface BirthdayDate {
     record FollowMeasurement() implements BirthdayDate {
     }
 
+    /**
+     * The birthday moves by whole days, by an offset of the subject's own (from a secret or a table column), the
+     * same in every recording of that subject. It is not tied to the measurement's offset: the age at a session
+     * survives only when both come from the same source; {@link FollowMeasurement} is the usual choice.
+     *
+     * @param offset how the subject's birthday offset is found
+     */
+    record PerSubject(SubjectOffset offset) implements BirthdayDate {
+        /**
+         * Checks the offset.
+         *
+         * @param offset how the subject's birthday offset is found
+         * @throws NullPointerException when it is missing
+         */
+        public PerSubject {
+            Objects.requireNonNull(offset, "offset");
+        }
+    }
+
+    /**
+     * @param offset how each subject's birthday offset is found
+     * @return move the birthday by the subject's own offset
+     */
+    static BirthdayDate perSubject(SubjectOffset offset) {
+        return new PerSubject(offset);
+    }
+
     /** @return keep the birthday */
     static BirthdayDate keep() {
         return new Keep();

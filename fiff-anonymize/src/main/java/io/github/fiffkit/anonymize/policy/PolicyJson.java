@@ -107,6 +107,8 @@ final class PolicyJson {
             out.put("set", s.date().toString());
         } else if (b instanceof BirthdayDate.OffsetDays d) {
             out.put("offsetDays", d.days());
+        } else if (b instanceof BirthdayDate.PerSubject p) {
+            out.put("offsetDays", perSubject(p.offset()));
         } else if (b instanceof BirthdayDate.YearOnly) {
             out.put("yearOnly", true);
         } else if (b instanceof BirthdayDate.FollowMeasurement) {

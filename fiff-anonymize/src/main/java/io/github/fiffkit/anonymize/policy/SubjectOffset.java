@@ -223,6 +223,19 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
      *                         the tags or the table, never a value
      */
     public Shift resolve(Map<Integer, String> values) throws PolicyException {
+        return resolve(values, "dates.measurement.offsetDays");
+    }
+
+    /**
+     * The offset of one subject, for one of the policy's dates.
+     *
+     * @param values the recording's values of the key tags (as found; missing or blank ones absent)
+     * @param field  the policy's field for messages, e.g. {@code dates.birthday.offsetDays}
+     * @return the shift
+     * @throws PolicyException when the subject has no offset and the policy names no fallback; the message names
+     *                         the tags or the table, never a value
+     */
+    public Shift resolve(Map<Integer, String> values, String field) throws PolicyException {
         byte[] key = key(values);
         if (table != null && key != null) {
             Integer days = table.offsets().get(normalise(values.get(keyTags.get(0))));
@@ -237,12 +250,12 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
             return new Shift(fallbackDays, key == null ? "" : subject(values, key), "fallback");
         }
         if (key == null) {
-            throw new PolicyException("the per-subject date offset (dates.measurement.offsetDays) needs "
+            throw new PolicyException("the per-subject date offset (" + field + ") needs "
                     + describeTags() + ", which the recording does not have; add the tags, or name a fallback"
                     + " with \"missing\"");
         }
         throw new PolicyException("the subject is not in the table of offsets " + table.name()
-                + " (dates.measurement.offsetDays.table); add the subject, or name a fallback with \"missing\"");
+                + " (" + field + ".table); add the subject, or name a fallback with \"missing\"");
     }
 
     /** @return the key tags in words, e.g. {@code FIFF_SUBJ_HIS_ID (466)} */

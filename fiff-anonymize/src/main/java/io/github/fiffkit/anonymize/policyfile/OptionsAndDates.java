@@ -18,12 +18,15 @@ import java.util.Set;
 final class OptionsAndDates {
     private final Problems problems;
     private final Values values;
-    private final SubjectOffsets subjectOffsets;
+    private final SubjectOffsets measurementOffsets;
+    private final SubjectOffsets birthdayOffsets;
 
-    OptionsAndDates(Problems problems, Values values, SubjectOffsets subjectOffsets) {
+    OptionsAndDates(Problems problems, Values values, SubjectOffsets measurementOffsets,
+            SubjectOffsets birthdayOffsets) {
         this.problems = problems;
         this.values = values;
-        this.subjectOffsets = subjectOffsets;
+        this.measurementOffsets = measurementOffsets;
+        this.birthdayOffsets = birthdayOffsets;
     }
 
     /**
@@ -93,7 +96,7 @@ final class OptionsAndDates {
             case "set" -> Optional.ofNullable(values.date(v, f)).map(MeasurementDate::set).orElse(null);
             case "offsetDays" -> {
                 if (v.kind == Kind.OBJECT) {
-                    yield subjectOffsets.read(v);
+                    yield Optional.ofNullable(measurementOffsets.read(v)).map(MeasurementDate::perSubject).orElse(null);
                 }
                 Integer n = values.days(v, f);
                 yield n == null ? null : MeasurementDate.offsetDays(n);
@@ -113,6 +116,9 @@ final class OptionsAndDates {
         return switch (choice.getKey()) {
             case "set" -> Optional.ofNullable(values.julianDate(v, f)).map(BirthdayDate::set).orElse(null);
             case "offsetDays" -> {
+                if (v.kind == Kind.OBJECT) {
+                    yield Optional.ofNullable(birthdayOffsets.read(v)).map(BirthdayDate::perSubject).orElse(null);
+                }
                 Integer n = values.days(v, f);
                 yield n == null ? null : BirthdayDate.offsetDays(n);
             }

@@ -42,7 +42,9 @@ final class PolicyReading {
         this.problems = problems;
         Values values = new Values(problems);
         Secrets secrets = new Secrets(problems, environment, runTimeSecret, dir);
-        this.sections = new OptionsAndDates(problems, values, new SubjectOffsets(problems, values, secrets, dir));
+        this.sections = new OptionsAndDates(problems, values,
+                new SubjectOffsets(problems, values, secrets, dir, "dates.measurement.offsetDays"),
+                new SubjectOffsets(problems, values, secrets, dir, "dates.birthday.offsetDays"));
         this.coverage = new CoverageCheck(problems, values);
         this.rules = new RuleReader(problems, values, secrets, customActions, dir);
     }

@@ -1,6 +1,5 @@
 package io.github.fiffkit.anonymize.policyfile;
 
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.SubjectOffset;
 import io.github.fiffkit.anonymize.policyfile.LocatedJson.Kind;
 import io.github.fiffkit.anonymize.policyfile.LocatedJson.Node;
@@ -19,30 +18,31 @@ import java.util.Map;
  * its lines by pseudonym, never by original value.
  */
 final class SubjectOffsets {
-    private static final String FIELD = "dates.measurement.offsetDays";
-
     private final Problems problems;
     private final Values values;
     private final Secrets secrets;
     private final Path dir;
+    /** Where the object is, for messages: {@code dates.measurement.offsetDays} or {@code dates.birthday.offsetDays}. */
+    private final String field;
 
-    SubjectOffsets(Problems problems, Values values, Secrets secrets, Path dir) {
+    SubjectOffsets(Problems problems, Values values, Secrets secrets, Path dir, String field) {
         this.problems = problems;
         this.values = values;
         this.secrets = secrets;
         this.dir = dir;
+        this.field = field;
     }
 
     /**
      * @param n the object
-     * @return the measurement model, or null after adding the problems
+     * @return the offset, or null after adding the problems
      */
-    MeasurementDate read(Node n) {
-        problems.unknownKeys(n, FIELD, Vocabulary.SUBJECT_OFFSET_KEYS, FIELD);
+    SubjectOffset read(Node n) {
+        problems.unknownKeys(n, field, Vocabulary.SUBJECT_OFFSET_KEYS, field);
         boolean keyed = n.fields.containsKey("keyed");
         boolean table = n.fields.containsKey("table");
         if (keyed == table) {
-            problems.add(n, FIELD, "a per-subject offset needs either \"keyed\" (a list of tags: an offset from a"
+            problems.add(n, field, "a per-subject offset needs either \"keyed\" (a list of tags: an offset from a"
                     + " secret) or \"table\" (a CSV file with a column of offsets), " + (keyed ? "not both" : "and has"
                     + " neither"));
             return null;
@@ -54,34 +54,34 @@ final class SubjectOffsets {
         offset = missing(n, offset, table);
         Node raw = n.fields.get("keyFileRaw");
         if (offset != null && raw != null) {
-            offset = offset.withKeyFileRaw(values.flag(raw, FIELD + ".keyFileRaw"));
+            offset = offset.withKeyFileRaw(values.flag(raw, field + ".keyFileRaw"));
         }
-        return offset == null ? null : MeasurementDate.perSubject(offset);
+        return offset;
     }
 
     private SubjectOffset keyed(Node n) {
         for (String k : List.of("table", "column", "subject")) {
             if (n.fields.containsKey(k)) {
-                problems.addAtKey(n, k, FIELD + "." + k, "\"" + k + "\" goes with \"table\", not with \"keyed\"");
+                problems.addAtKey(n, k, field + "." + k, "\"" + k + "\" goes with \"table\", not with \"keyed\"");
             }
         }
         Node list = n.fields.get("keyed");
         List<Integer> tags = new ArrayList<>();
-        if (problems.expect(list, Kind.ARRAY, FIELD + ".keyed", "\"keyed\"")) {
+        if (problems.expect(list, Kind.ARRAY, field + ".keyed", "\"keyed\"")) {
             if (list.items.isEmpty()) {
-                problems.add(list, FIELD + ".keyed", "\"keyed\" needs at least one tag, e.g. [\"FIFF_SUBJ_HIS_ID\"]");
+                problems.add(list, field + ".keyed", "\"keyed\" needs at least one tag, e.g. [\"FIFF_SUBJ_HIS_ID\"]");
             }
             for (int i = 0; i < list.items.size(); i++) {
-                Integer t = keyTag(list.items.get(i), FIELD + ".keyed[" + i + "]");
+                Integer t = keyTag(list.items.get(i), field + ".keyed[" + i + "]");
                 if (t != null && tags.contains(t)) {
-                    problems.add(list.items.get(i), FIELD + ".keyed[" + i + "]", "the tag is listed twice");
+                    problems.add(list.items.get(i), field + ".keyed[" + i + "]", "the tag is listed twice");
                 } else if (t != null) {
                     tags.add(t);
                 }
             }
         }
         int[] range = range(n, true);
-        Secrets.Secret s = secrets.of(n, FIELD, "a keyed per-subject offset");
+        Secrets.Secret s = secrets.of(n, field, "a keyed per-subject offset");
         if (range == null || s == null || tags.isEmpty() || tags.size() != list.items.size()) {
             return null;
         }
@@ -94,27 +94,27 @@ final class SubjectOffsets {
         Node max = n.fields.get("max");
         if (min == null || max == null) {
             if (needed) {
-                problems.add(n, FIELD, "a keyed per-subject offset needs \"min\" and \"max\", the range of offsets in"
+                problems.add(n, field, "a keyed per-subject offset needs \"min\" and \"max\", the range of offsets in"
                         + " days, e.g. \"min\": 365, \"max\": 3650");
             }
             return null;
         }
-        Integer lo = values.days(min, FIELD + ".min");
-        Integer hi = values.days(max, FIELD + ".max");
+        Integer lo = values.days(min, field + ".min");
+        Integer hi = values.days(max, field + ".max");
         if (lo == null || hi == null) {
             return null;
         }
         if (lo > hi) {
-            problems.add(max, FIELD + ".max", "\"max\" (" + hi + ") is smaller than \"min\" (" + lo + ")");
+            problems.add(max, field + ".max", "\"max\" (" + hi + ") is smaller than \"min\" (" + lo + ")");
             return null;
         }
         return new int[] {lo, hi};
     }
 
-    private Integer keyTag(Node v, String field) {
-        Integer t = values.code(v, field, "tag", FiffKind::number, FiffKind.all());
+    private Integer keyTag(Node v, String at) {
+        Integer t = values.code(v, at, "tag", FiffKind::number, FiffKind.all());
         if (t != null && !SubjectOffset.KEY_KINDS.contains(t)) {
-            problems.add(v, field, "a subject key is made of the subject's tags: " + String.join(", ",
+            problems.add(v, at, "a subject key is made of the subject's tags: " + String.join(", ",
                     SubjectOffset.KEY_KINDS.stream().map(k -> FiffKind.name(k).orElse("" + k)).toList()));
             return null;
         }
@@ -125,32 +125,32 @@ final class SubjectOffsets {
         Node t = n.fields.get("table");
         Node subject = n.fields.get("subject");
         if (subject == null) {
-            problems.add(n, FIELD, "a table of offsets needs \"subject\": the tag whose value the table's original"
+            problems.add(n, field, "a table of offsets needs \"subject\": the tag whose value the table's original"
                     + " column holds, e.g. \"FIFF_SUBJ_HIS_ID\"");
         }
-        Integer tag = subject == null ? null : keyTag(subject, FIELD + ".subject");
+        Integer tag = subject == null ? null : keyTag(subject, field + ".subject");
         Node col = n.fields.get("column");
         String column = "offsetDays";
-        if (col != null && problems.expect(col, Kind.TEXT, FIELD + ".column", "the column")) {
+        if (col != null && problems.expect(col, Kind.TEXT, field + ".column", "the column")) {
             column = col.text();
         }
-        if (!problems.expect(t, Kind.TEXT, FIELD + ".table", "the table")) {
+        if (!problems.expect(t, Kind.TEXT, field + ".table", "the table")) {
             return null;
         }
         PseudonymTable table = PseudonymTable.read(dir.resolve(t.text()), problems.list(),
-                new PolicyProblem(problems.source(), t.line, t.column, FIELD + ".table", ""));
-        if (table == null || tag == null) {
+                new PolicyProblem(problems.source(), t.line, t.column, field + ".table", ""));
+        if (table == null) {
             return null;
         }
         Map<String, String> cells = table.columns().get(column);
         if (cells == null) {
-            problems.add(col != null ? col : t, FIELD + ".column", "the table " + t.text() + " has no column "
+            problems.add(col != null ? col : t, field + ".column", "the table " + t.text() + " has no column "
                     + column + (table.columns().isEmpty() ? "; add it to the header: original,pseudonym," + column
                     : "; its columns after original,pseudonym: " + String.join(", ", table.columns().keySet())));
             return null;
         }
         Map<String, Integer> offsets = offsets(table, cells, column, t);
-        if (offsets == null) {
+        if (offsets == null || tag == null) {
             return null;
         }
         SubjectOffset o = SubjectOffset.fromTable(tag, new SubjectOffset.Table(t.text(), table.sha256(), offsets));
@@ -158,7 +158,7 @@ final class SubjectOffsets {
         Node missing = n.fields.get("missing");
         boolean keyedMissing = missing != null && missing.kind == Kind.TEXT && missing.text().equals("keyed");
         if (secret != null && !keyedMissing) {
-            Secrets.Secret s = secrets.of(n, FIELD, "the subject's keyed hash in a key file");
+            Secrets.Secret s = secrets.of(n, field, "the subject's keyed hash in a key file");
             return s == null ? null : o.withSecret(s.bytes(), s.ref());
         }
         return o;
@@ -182,11 +182,11 @@ final class SubjectOffsets {
             }
             String key = SubjectOffset.normalise(e.getKey());
             if (days == null) {
-                problems.add(at, FIELD + ".table", "the " + column + " of the subject with pseudonym " + pseudonym
+                problems.add(at, field + ".table", "the " + column + " of the subject with pseudonym " + pseudonym
                         + " is not a whole number of days");
                 ok = false;
             } else if (out.containsKey(key) && !out.get(key).equals(days)) {
-                problems.add(at, FIELD + ".table", "the subjects with pseudonyms " + pseudonymOf.get(key) + " and "
+                problems.add(at, field + ".table", "the subjects with pseudonyms " + pseudonymOf.get(key) + " and "
                         + pseudonym + " are one subject once trimmed and case-folded, with different " + column);
                 ok = false;
             } else {
@@ -200,10 +200,10 @@ final class SubjectOffsets {
     /** {@code "missing"}: "error" (the default), "keyed" (a table's fallback), or {"offsetDays": N}. */
     private SubjectOffset missing(Node n, SubjectOffset o, boolean table) {
         Node m = n.fields.get("missing");
-        String field = FIELD + ".missing";
+        String missingField = field + ".missing";
         boolean keyedFallback = m != null && m.kind == Kind.TEXT && m.text().equals("keyed");
         if (table && !keyedFallback && (n.fields.containsKey("min") || n.fields.containsKey("max"))) {
-            problems.addAtKey(n, n.fields.containsKey("min") ? "min" : "max", FIELD, "\"min\" and \"max\" go with"
+            problems.addAtKey(n, n.fields.containsKey("min") ? "min" : "max", field, "\"min\" and \"max\" go with"
                     + " \"keyed\", or with a table's \"missing\": \"keyed\"");
             return null;
         }
@@ -212,14 +212,14 @@ final class SubjectOffsets {
         }
         if (keyedFallback && table) {
             int[] range = range(n, true);
-            Secrets.Secret s = secrets.of(n, FIELD, "a keyed offset for subjects missing from the table");
+            Secrets.Secret s = secrets.of(n, field, "a keyed offset for subjects missing from the table");
             return range == null || s == null ? null : o.withKeyedFallback(range[0], range[1], s.bytes(), s.ref());
         }
         if (m.kind == Kind.OBJECT && m.fields.size() == 1 && m.fields.containsKey("offsetDays")) {
-            Integer days = values.days(m.fields.get("offsetDays"), field + ".offsetDays");
+            Integer days = values.days(m.fields.get("offsetDays"), missingField + ".offsetDays");
             return days == null ? null : o.withFallbackDays(days);
         }
-        problems.add(m, field, "\"missing\" is \"error\" (a recording without the subject's offset is refused), "
+        problems.add(m, missingField, "\"missing\" is \"error\" (a recording without the subject's offset is refused), "
                 + (table ? "\"keyed\" (an offset from the secret, in [min, max]), " : "")
                 + "or {\"offsetDays\": N} (one offset for every such subject), not " + m.shown());
         return null;

@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param leakChecked       whether the leak check ran
  * @param subjectShift      the subject's own date offset, when the policy moves dates per subject (the key to the
  *                          original dates: for a key file, never for a report)
+ * @param birthdayShift     the subject's own birthday offset, when the policy moves the birthday per subject
  */
 public record AnonymizationResult(String input, String output, String policyName, List<TagChange> changes,
         List<String> warnings, List<LeakHit> leaks, List<String> notChecked, Optional<FiffTime> measurementDate,
         Optional<FiffTime> newMeasurementDate, long tagsRead, long tagsWritten, long inputSize, long outputSize,
-        String inputSha256, String outputSha256, boolean leakChecked, Optional<SubjectOffset.Shift> subjectShift) {
+        String inputSha256, String outputSha256, boolean leakChecked, Optional<SubjectOffset.Shift> subjectShift,
+        Optional<SubjectOffset.Shift> birthdayShift) {
 
     /**
      * Copies the lists.
@@ -53,9 +55,11 @@ public record AnonymizationResult(String input, String output, String policyName
      * @param outputSha256 SHA-256 of the output file as stored, when digests were asked for
      * @param leakChecked whether the leak check ran
      * @param subjectShift the subject's own date offset, when the policy moves dates per subject
+     * @param birthdayShift the subject's own birthday offset, when the policy moves the birthday per subject
      */
     public AnonymizationResult {
         Objects.requireNonNull(subjectShift, "subjectShift");
+        Objects.requireNonNull(birthdayShift, "birthdayShift");
         changes = List.copyOf(changes);
         warnings = List.copyOf(warnings);
         leaks = List.copyOf(leaks);
@@ -88,7 +92,7 @@ public record AnonymizationResult(String input, String output, String policyName
             String inputSha256, String outputSha256, boolean leakChecked) {
         this(input, output, policyName, changes, warnings, leaks, notChecked, measurementDate, newMeasurementDate,
                 tagsRead, tagsWritten, inputSize, outputSize, inputSha256, outputSha256, leakChecked,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** @return true when the leak check found original values in the output */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fiffkit.anonymize.policy.BirthdayDate;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyException;
@@ -101,6 +102,28 @@ class SubjectOffsetLoaderTest {
     }
 
     @Test
+    void thePolicySaysWhichColumnDrivesWhichDate() throws Exception {
+        Files.writeString(dir.resolve("subjects.csv"),
+                "original,pseudonym,offsetDays,birthdayOffsetDays\nHIS-1,S01,400,9000\nHIS-2,S02,500,\n");
+        Policy p = LOADER.withBaseDirectory(dir).parse("""
+                {"fiffPolicy": 1, "extends": "mne-anonymize", "dates": {
+                  "measurement": {"offsetDays": {"table": "subjects.csv", "subject": "FIFF_SUBJ_HIS_ID"}},
+                  "birthday": {"offsetDays": {"table": "subjects.csv", "column": "birthdayOffsetDays",
+                                              "subject": "FIFF_SUBJ_HIS_ID", "missing": {"offsetDays": 7}}}}}""",
+                "p.json");
+        SubjectOffset birthday = ((BirthdayDate.PerSubject) p.dates().birthday()).offset();
+        assertEquals(9000, birthday.resolve(Map.of(FiffKind.SUBJ_HIS_ID, "HIS-1")).days());
+        assertEquals(7, birthday.resolve(Map.of(FiffKind.SUBJ_HIS_ID, "HIS-2")).days(), "an empty cell: the fallback");
+        assertEquals(500, offset(p).resolve(Map.of(FiffKind.SUBJ_HIS_ID, "HIS-2")).days());
+        assertTrue(p.canonicalJson().contains("\"birthday\":{\"offsetDays\":{"), p.canonicalJson());
+        List<PolicyProblem> ps = assertThrows(PolicyFileException.class, () -> LOADER.withBaseDirectory(dir).parse("""
+                {"fiffPolicy": 1, "extends": "mne-anonymize", "dates": {
+                  "birthday": {"offsetDays": {"table": "subjects.csv", "column": "age"}}}}""", "p.json")).problems();
+        assertEquals(List.of("dates.birthday.offsetDays", "dates.birthday.offsetDays.column"),
+                ps.stream().map(PolicyProblem::field).toList(), ps::toString);
+    }
+
+    @Test
     void mistakesAreNamedWithTheirField() throws Exception {
         String f = "dates.measurement.offsetDays";
         oneProblem("{\"min\": 1, \"max\": 2}", f, "either \"keyed\"");
@@ -123,6 +146,7 @@ class SubjectOffsetLoaderTest {
         Files.writeString(dir.resolve("u.csv"), "original,pseudonym\nA,S1\n");
         oneProblem("{\"table\": \"u.csv\", \"subject\": \"FIFF_SUBJ_HIS_ID\"}", f + ".column",
                 "has no column offsetDays");
-        oneProblem("{\"table\": \"u.csv\"}", f, "needs \"subject\"");
+        Files.writeString(dir.resolve("v.csv"), "original,pseudonym,offsetDays\nA,S1,3\n");
+        oneProblem("{\"table\": \"v.csv\"}", f, "needs \"subject\"");
     }
 }
