@@ -105,6 +105,10 @@ public record AppOptions(List<Path> inputs, Path output, boolean verbose, boolea
         } else if (inputs.isEmpty()) {
             problems.add("no input file: give one with -i FILE");
         }
+        if (!verify.isEmpty() && run.keyFile() != null) {
+            problems.add("--key-file records the recordings a run anonymizes, and --verify writes nothing: they"
+                    + " exclude each other");
+        }
         if (!originals.isEmpty() && verify.isEmpty()) {
             problems.add("--original names the originals that --verify compares outputs with: it needs --verify");
         }

@@ -118,6 +118,10 @@ class KeyFileAppTest {
         assertTrue(noPolicy.err().contains("--key-file records each subject's own date offset"), noPolicy.err());
         AppRun dry = run(policy, key, "-i", in.toString(), "--dry-run");
         assertEquals(1, dry.status(), dry.toString());
+        AppRun verify = run(policy, key, "--verify", in.toString());
+        assertEquals(1, verify.status(), verify.toString());
+        assertTrue(verify.err().contains("--key-file records the recordings a run anonymizes, and --verify writes"
+                + " nothing"), verify.err());
         Path plain = Files.writeString(dir.resolve("plain.json"), "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\","
                 + " \"dates\": {\"measurement\": {\"offsetDays\": 35}}}");
         AppRun fixed = run(plain, key, "-i", in.toString());
