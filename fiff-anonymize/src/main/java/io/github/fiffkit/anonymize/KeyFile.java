@@ -55,7 +55,8 @@ public final class KeyFile {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /**
-     * One recording (one part of a split recording) in a key file.
+     * One recording (one part of a split recording) in a key file. Serializable only to travel from a Spark task
+     * to its driver; never stored in that form.
      *
      * @param input       the input's path
      * @param output      the output's path
@@ -67,6 +68,7 @@ public final class KeyFile {
      *                    subject, else empty
      * @param before      the measurement date of the input (ISO-8601 in UTC), or empty
      * @param after       the measurement date of the output, or empty
+     * @serial exclude
      */
     public record Row(String input, String output, String subjectKey, String pseudonym, int offsetDays,
             String birthdayOffsetDays, String before, String after) implements Serializable {
