@@ -22,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,8 @@ import java.util.Set;
  * silently break the intervals between that subject's sessions). So each append reads the file, refuses a row that
  * gives a subject of an earlier row another offset ({@link PolicyException}, before any output of the recording
  * is in place), drops a row that is there already (a second run of the same files changes nothing), replaces the
- * row of an output written again, and writes the whole file anew: a temporary file of mode 0600 next to it,
+ * row of an input written again to the same output, keeps (with an empty output) the row of another input whose
+ * output was written over, and writes the whole file anew: a temporary file of mode 0600 next to it,
  * forced to disk and renamed over it. A row for an input that an earlier row gave another offset is refused too:
  * a run with a changed secret gives every subject another keyed hash, so only the input shows the change (the
  * session of a subject that no earlier row holds cannot be checked). The rows are PHI: no message of this class
@@ -210,7 +212,7 @@ public final class KeyFile {
 
     /**
      * Adds rows: checks them against the rows there already and writes the whole file anew, atomically, mode 0600.
-     * A row that is there already is not added again; a row for an output that is there already replaces it.
+     * A row that is there already is not added again; see {@link KeyFile} for an output written again.
      *
      * @param rows the new rows
      * @throws PolicyException when a row gives a subject of another row another offset (the file is unchanged)
@@ -240,16 +242,18 @@ public final class KeyFile {
         merged(known, rows, null);
     }
 
-    /** The rows of a key file with some added; a conflict is a {@link PolicyException}. */
+    /**
+     * The rows of a key file with some added; a conflict is a {@link PolicyException}. Every new row is checked
+     * against every row there already, before any of them is replaced: a row is what binds its subject and its input
+     * to an offset, so an output written again by another input keeps the earlier input's row, with its output
+     * emptied (that file no longer holds that recording).
+     */
     private static List<Row> merged(List<Row> before, List<Row> rows, Path path) throws PolicyException {
         List<Row> all = new ArrayList<>(before);
         for (Row row : rows) {
             if (all.contains(row)) {
                 continue;
             }
-            // the same output written again: its row is replaced (a conflicting offset is found below)
-            all.removeIf(r -> r.output().equals(row.output()) && (!r.input().equals(row.input())
-                    || sameOffsets(r, row) && r.subjectKey().equals(row.subjectKey())));
             for (Row other : all) {
                 boolean sameSubject = !row.subjectKey().isEmpty() && other.subjectKey().equals(row.subjectKey());
                 boolean sameInput = other.input().equals(row.input());
@@ -264,9 +268,17 @@ public final class KeyFile {
                             + " study's secret and range, or start a new key file");
                 }
             }
+            // the same input written again to the same output: its row is replaced (same subject and offsets)
+            all.removeIf(r -> r.output().equals(row.output()) && r.input().equals(row.input())
+                    && sameOffsets(r, row) && r.subjectKey().equals(row.subjectKey()));
+            // another input's output written over: that input's row stays, without the output
+            all.replaceAll(r -> r.output().equals(row.output()) && !r.input().equals(row.input())
+                    ? new Row(r.input(), "", r.subjectKey(), r.pseudonym(), r.offsetDays(), r.birthdayOffsetDays(),
+                            r.before(), r.after())
+                    : r);
             all.add(row);
         }
-        return all;
+        return new ArrayList<>(new LinkedHashSet<>(all));
     }
 
     /** Both offsets equal (a birthday offset absent from both, or the same). */

@@ -1,0 +1,54 @@
+package io.github.fiffkit.anonymize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fiffkit.anonymize.policy.PolicyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link KeyFile} on rows made by hand: conflicts, outputs written again, where the file goes. */
+class KeyFileTest {
+    @TempDir
+    Path dir;
+
+    private static KeyFile.Row row(String input, String output, String subject, int days) {
+        return new KeyFile.Row(input, output, subject, "", days, "", "", "");
+    }
+
+    @Test
+    void anOutputWrittenAgainByAnotherInputCannotGiveItsSubjectAnotherOffset() {
+        List<KeyFile.Row> known = List.of(row("/in/a.fif", "/out/x.fif", "s1", 100));
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> KeyFile.check(known, List.of(row("/in/b.fif", "/out/x.fif", "s1", 200))));
+        assertTrue(e.getMessage().contains("the subject of this recording has another date offset in line 2"),
+                e.getMessage());
+    }
+
+    @Test
+    void theRowOfAnInputWhoseOutputWasWrittenOverStaysAndStillBindsItsSubject() throws IOException {
+        KeyFile keys = new KeyFile(dir.resolve("key.csv"));
+        keys.append(List.of(row("/in/a.fif", "/out/x.fif", "s1", 100)));
+        keys.append(List.of(row("/in/b.fif", "/out/x.fif", "s2", 200)));
+        assertEquals(List.of(row("/in/a.fif", "", "s1", 100), row("/in/b.fif", "/out/x.fif", "s2", 200)),
+                keys.read());
+        String before = Files.readString(keys.path());
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> keys.append(List.of(row("/in/c.fif", "/out/y.fif", "s1", 300))));
+        assertTrue(e.getMessage().contains("line 2 of the key file"), e.getMessage());
+        assertEquals(before, Files.readString(keys.path()));
+    }
+
+    @Test
+    void theSameInputWrittenAgainToItsOutputReplacesItsRow() throws IOException {
+        KeyFile keys = new KeyFile(dir.resolve("key.csv"));
+        keys.append(List.of(new KeyFile.Row("/in/a.fif", "/out/x.fif", "s1", "p1", 100, "", "", "")));
+        keys.append(List.of(new KeyFile.Row("/in/a.fif", "/out/x.fif", "s1", "p2", 100, "", "", "")));
+        assertEquals(List.of(new KeyFile.Row("/in/a.fif", "/out/x.fif", "s1", "p2", 100, "", "", "")), keys.read());
+    }
+}
