@@ -141,6 +141,8 @@ public final class ArchiveJob {
         // a unit finished without a key file is done again when one is asked for, so that it gets its row
         String fingerprint = fingerprint(settings) + (keyFile != null ? "+keyFile" : "");
         String runId = UUID.randomUUID().toString();
+        // what earlier runs left (killed attempts' outputs, state files half written), for every unit
+        removeLeftovers(units, stateDir, 0, System.currentTimeMillis(), conf);
         int unitSlices = slices(spec, units.size(), sc.defaultParallelism());
         LostExecutors lost = new LostExecutors();
         sc.sc().addSparkListener(lost);
@@ -156,7 +158,7 @@ public final class ArchiveJob {
             hc.destroy();
         }
         try {
-            removeLeftovers(units, stateDir, lost.count() > 0 ? graceMillis(sc) : 0, conf);
+            removeLeftovers(units, stateDir, lost.count() > 0 ? graceMillis(sc) : 0, Long.MAX_VALUE, conf);
         } catch (IOException e) {
             // the outputs are complete and in place; the next run's tasks remove what is left
             System.err.println("fiffkit-spark: warning: cannot remove temporary files: " + e.getMessage());
@@ -206,12 +208,13 @@ public final class ArchiveJob {
     }
 
     /**
-     * Removes the temporary files beside every unit's outputs and state file once every task has ended: attempts
-     * killed with their executor left them. When executors were lost, first waits {@code graceMillis}, so that an
-     * orphaned executor still running a task has stopped and can leave nothing after the sweep.
+     * Removes the temporary files beside every unit's outputs and state file changed before {@code before}: before
+     * the units run, what earlier runs left; once every task has ended, what attempts killed with their executor
+     * left. When executors were lost, first waits {@code graceMillis}, so that an orphaned executor still running a
+     * task has stopped and can leave nothing after the sweep. One listing per folder.
      */
-    static List<Path> removeLeftovers(List<Unit> units, String stateDir, long graceMillis, Configuration conf)
-            throws IOException {
+    static List<Path> removeLeftovers(List<Unit> units, String stateDir, long graceMillis, long before,
+            Configuration conf) throws IOException {
         if (graceMillis > 0) {
             try {
                 Thread.sleep(graceMillis);
@@ -225,7 +228,7 @@ public final class ArchiveJob {
             u.outputs().forEach(o -> files.add(new Path(o)));
             files.add(UnitWorker.stateFile(stateDir, u));
         }
-        return Temporaries.removeStale(files, Long.MAX_VALUE, conf);
+        return Temporaries.removeStale(files, before, conf);
     }
 
     /** Counts the executors the driver loses while the units run. */

@@ -3,18 +3,25 @@ package io.github.fiffkit.spark;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The hidden temporary files beside the job's targets ({@code .NAME.fiffkit-XXXXXXXX.tmp}: an output being written,
@@ -38,12 +45,6 @@ final class Temporaries {
         return new Path(target.getParent(), "." + target.getName() + ".fiffkit-" + suffix + ".tmp");
     }
 
-    /** @return true when {@code file} is a temporary name of {@code targetName} */
-    static boolean isTemporaryOf(String file, String targetName) {
-        return file.startsWith("." + targetName + ".fiffkit-") && OutputFiles.TEMP_NAME.matcher(file).matches()
-                && file.length() == targetName.length() + ".".length() + ".fiffkit-".length() + 8 + ".tmp".length();
-    }
-
     /**
      * Removes the temporary files of some targets last changed before a time.
      *
@@ -56,32 +57,62 @@ final class Temporaries {
     static List<Path> removeStale(Collection<Path> targets, long before, Configuration conf) throws IOException {
         Map<Path, Set<String>> byFolder = new LinkedHashMap<>();
         for (Path t : targets) {
-            byFolder.computeIfAbsent(t.getParent(), k -> new TreeSet<>()).add(t.getName());
+            byFolder.computeIfAbsent(t.getParent(), k -> new HashSet<>()).add(t.getName());
         }
         List<Path> removed = new ArrayList<>();
         for (Map.Entry<Path, Set<String>> e : byFolder.entrySet()) {
             FileSystem fs = UnitWorker.fs(e.getKey(), conf);
+            if (fs instanceof RawLocalFileSystem local) {
+                removeLocal(local.pathToFile(e.getKey()).toPath(), e.getKey(), e.getValue(), before, removed);
+                continue;
+            }
             FileStatus[] files;
             try {
-                files = fs.listStatus(e.getKey());
+                files = fs.listStatus(e.getKey(), p -> e.getValue().contains(targetOf(p.getName())));
             } catch (FileNotFoundException missing) {
                 continue;
             }
             for (FileStatus f : files) {
-                String name = f.getPath().getName();
-                if (!f.isFile() || !name.startsWith(".") || f.getModificationTime() >= before) {
-                    continue;
-                }
-                for (String target : e.getValue()) {
-                    if (isTemporaryOf(name, target)) {
-                        if (fs.delete(f.getPath(), false)) {
-                            removed.add(f.getPath());
-                        }
-                        break;
-                    }
+                if (f.isFile() && f.getModificationTime() < before && fs.delete(f.getPath(), false)) {
+                    removed.add(f.getPath());
                 }
             }
         }
         return removed;
+    }
+
+    /**
+     * On a local disk, only the names are listed and only our temporary files looked at: Hadoop's listing would
+     * read every file's status, a cost per unit that grows with the folder.
+     */
+    private static void removeLocal(java.nio.file.Path dir, Path folder, Set<String> targets, long before,
+            List<Path> removed) throws IOException {
+        List<java.nio.file.Path> found = new ArrayList<>();
+        try (DirectoryStream<java.nio.file.Path> s = Files.newDirectoryStream(dir,
+                p -> targets.contains(targetOf(p.getFileName().toString())))) {
+            s.forEach(found::add);
+        } catch (NoSuchFileException | NotDirectoryException missing) {
+            return;
+        }
+        for (java.nio.file.Path p : found) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile() && a.lastModifiedTime().toMillis() < before && Files.deleteIfExists(p)) {
+                    removed.add(new Path(folder, p.getFileName().toString()));
+                }
+            } catch (NoSuchFileException gone) {
+                // removed meanwhile
+            }
+        }
+    }
+
+    /** @return the target whose temporary file {@code file} is, or "" when it is not one of ours */
+    static String targetOf(String file) {
+        int tail = ".fiffkit-".length() + 8 + ".tmp".length();
+        if (file.length() <= tail + 1 || !file.startsWith(".") || !OutputFiles.TEMP_NAME.matcher(file).matches()
+                || !file.startsWith(".fiffkit-", file.length() - tail)) {
+            return "";
+        }
+        return file.substring(1, file.length() - tail);
     }
 }

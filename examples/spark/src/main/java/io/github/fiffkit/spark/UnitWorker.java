@@ -74,9 +74,8 @@ final class UnitWorker {
         long started = System.currentTimeMillis();
         Path state = stateFile(stateDir, unit);
         try {
-            List<Path> own = new ArrayList<>(unit.outputs().stream().map(Path::new).toList());
-            own.add(state);
-            Temporaries.removeStale(own, started, conf);
+            // the outputs' folders only: the state folder holds a file per unit, and the driver sweeps it once
+            Temporaries.removeStale(unit.outputs().stream().map(Path::new).toList(), started, conf);
         } catch (IOException | RuntimeException e) {
             // the driver removes what is left once the tasks have ended
         }
