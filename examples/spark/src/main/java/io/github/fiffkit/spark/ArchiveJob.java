@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,11 +18,13 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -304,11 +307,24 @@ public final class ArchiveJob {
                 found.add(in.toString());
             } else {
                 root = in;
-                RemoteIterator<LocatedFileStatus> it = fs.listFiles(in, true);
-                while (it.hasNext()) {
-                    LocatedFileStatus f = it.next();
-                    if (f.isFile() && wanted(f.getPath(), in)) {
-                        found.add(f.getPath().toString());
+                if (fs instanceof RawLocalFileSystem local) {
+                    // Hadoop's listing of a local disk starts an "ls" process per file for its permissions
+                    try (Stream<java.nio.file.Path> walk = Files.walk(local.pathToFile(in).toPath(),
+                            FileVisitOption.FOLLOW_LINKS)) {
+                        for (java.nio.file.Path f : walk.filter(Files::isRegularFile).toList()) {
+                            Path p = fs.makeQualified(new Path(f.toUri()));
+                            if (wanted(p, in)) {
+                                found.add(p.toString());
+                            }
+                        }
+                    }
+                } else {
+                    RemoteIterator<LocatedFileStatus> it = fs.listFiles(in, true);
+                    while (it.hasNext()) {
+                        LocatedFileStatus f = it.next();
+                        if (f.isFile() && wanted(f.getPath(), in)) {
+                            found.add(f.getPath().toString());
+                        }
                     }
                 }
             }

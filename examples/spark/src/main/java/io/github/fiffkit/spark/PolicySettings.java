@@ -146,14 +146,15 @@ public record PolicySettings(String preset, String policyFile, String secretEnv,
     }
 
     /**
-     * @return the anonymizer for these settings, built once per JVM
+     * @return the anonymizer for these settings, built once per JVM, whose outputs are the executor's spool files
+     *         (never forced to disk: {@link LocalDirs#SPOOL_FILES})
      * @throws IOException as {@link #builder()}
      */
     public Anonymizer anonymizer() throws IOException {
         try {
             return BUILT.computeIfAbsent(this, s -> {
                 try {
-                    return s.builder().build();
+                    return s.builder().outputFiles(LocalDirs.SPOOL_FILES).build();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -11,8 +11,11 @@ import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.core.FiffFormatException;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -132,6 +135,33 @@ final class UnitWorker {
     }
 
     /**
+     * Creates a new output file: as {@link #create}, and on a local disk it is forced to disk when closed, as the
+     * library forces its own outputs before moving them into place (the spool it was copied from is not forced).
+     */
+    static OutputStream createOutput(Path p, Configuration conf) throws IOException {
+        FileSystem fs = fs(p, conf);
+        if (fs instanceof RawLocalFileSystem local) {
+            java.nio.file.Path file = local.pathToFile(p).toPath();
+            Files.createDirectories(file.getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(ch)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try (ch) {
+                        ch.force(true);
+                    }
+                }
+            }, 1 << 16);
+        }
+        return fs.create(p, false);
+    }
+
+    /**
      * Creates a new file. On a local disk Java writes it: Hadoop's local file system, without its native library,
      * starts a {@code chmod} process for every file it creates, which costs more than anonymizing a small file.
      */
@@ -165,7 +195,7 @@ final class UnitWorker {
             for (String uri : unit.outputs()) {
                 Path target = new Path(uri);
                 Path temp = Temporaries.name(target);
-                OutputStream out = create(temp, conf);
+                OutputStream out = createOutput(temp, conf);
                 temps.add(temp);
                 outs.add(out);
             }
