@@ -215,7 +215,7 @@ final class UnitWorker {
                 keyRows.addAll(mine);
             }
             List<Path> targets = unit.outputs().stream().map(Path::new).toList();
-            moveIntoPlace(temps, targets, conf);
+            Temporaries.moveIntoPlace(temps, targets, conf);
             temps.clear();
             List<String> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -237,72 +237,6 @@ final class UnitWorker {
                     // already failing
                 }
             }
-        }
-    }
-
-    /**
-     * Renames the complete outputs of a recording onto their targets, all or nothing: an existing target is first
-     * renamed aside (to a temporary name), and when a rename fails the outputs already renamed are deleted, the
-     * previous targets renamed back, and the failure rethrown. The temporary files not renamed stay for the caller.
-     */
-    static void moveIntoPlace(List<Path> temps, List<Path> targets, Configuration conf) throws IOException {
-        List<Path> backups = new ArrayList<>();
-        int moved = 0;
-        try {
-            for (Path target : targets) {
-                FileSystem fs = fs(target, conf);
-                Path backup = null;
-                if (fs.exists(target)) {
-                    backup = Temporaries.name(target);
-                    if (!fs.rename(target, backup)) {
-                        throw new IOException(target + ": cannot replace the existing output");
-                    }
-                    // stamped now: a later attempt removes only temporary files older than its own start
-                    stamp(fs, backup);
-                }
-                backups.add(backup);
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                if (!fs(targets.get(i), conf).rename(temps.get(i), targets.get(i))) {
-                    throw new IOException(targets.get(i) + ": cannot rename " + temps.get(i).getName() + " to it");
-                }
-                moved++;
-            }
-        } catch (IOException | RuntimeException e) {
-            for (int i = 0; i < backups.size(); i++) {
-                Path target = targets.get(i);
-                try {
-                    FileSystem fs = fs(target, conf);
-                    if (i < moved) {
-                        fs.delete(target, false);
-                    }
-                    if (backups.get(i) != null && !fs.rename(backups.get(i), target)) {
-                        throw new IOException("rename failed");
-                    }
-                } catch (IOException | RuntimeException undo) {
-                    e.addSuppressed(new IOException(target + ": cannot be put back as it was"
-                            + (backups.get(i) == null ? "" : " (the previous output is " + backups.get(i) + ")")
-                            + ": " + undo.getMessage(), undo));
-                }
-            }
-            throw e;
-        }
-        for (Path backup : backups) {
-            if (backup != null) {
-                try {
-                    fs(backup, conf).delete(backup, false);
-                } catch (IOException e) {
-                    // left under a hidden temporary name: harmless
-                }
-            }
-        }
-    }
-
-    private static void stamp(FileSystem fs, Path file) {
-        try {
-            fs.setTimes(file, System.currentTimeMillis(), -1);
-        } catch (IOException | UnsupportedOperationException e) {
-            // a file system without modification times: the driver's final sweep still removes it
         }
     }
 

@@ -33,12 +33,7 @@ public final class BatchBenchmark {
         Path work = Path.of(args[1]);
         int copies = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Path in = work.resolve("in");
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            Path p = in.resolve(String.format(Locale.ROOT, "d%02d/f%04d_raw.fif", i / 100, i));
-            Files.createDirectories(p.getParent());
-            inputs.add(Files.copy(file, p));
-        }
+        List<Path> inputs = copies(file, in, copies);
         run("sync");
         System.out.printf(Locale.ROOT, "%d copies of %s (%d bytes), %d processors%n", copies, file.getFileName(),
                 Files.size(file), Runtime.getRuntime().availableProcessors());
@@ -93,6 +88,17 @@ public final class BatchBenchmark {
                 System.out.println("  " + name + ": " + same + " outputs byte-identical to the library's");
             }
         }
+    }
+
+    /** Copies of a file in a tree of folders of 100 under {@code in}. */
+    static List<Path> copies(Path file, Path in, int copies) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            Path p = in.resolve(String.format(Locale.ROOT, "d%02d/f%04d_raw.fif", i / 100, i));
+            Files.createDirectories(p.getParent());
+            inputs.add(Files.copy(file, p));
+        }
+        return inputs;
     }
 
     /** The application's batch path: every input anonymized by the library, two threads, mirrored under out. */

@@ -43,7 +43,7 @@ class MoveIntoPlaceTest {
         Files.writeString(dir.resolve(temps.get(1).getName()), "new part 2");
         // the third output is missing: its rename fails
 
-        IOException e = assertThrows(IOException.class, () -> UnitWorker.moveIntoPlace(temps, targets, conf));
+        IOException e = assertThrows(IOException.class, () -> Temporaries.moveIntoPlace(temps, targets, conf));
 
         assertEquals(0, e.getSuppressed().length);
         assertEquals(Map.of("r.fif", "old part 1"), listing());
@@ -58,7 +58,7 @@ class MoveIntoPlaceTest {
         Files.writeString(dir.resolve(temps.get(0).getName()), "new part 1");
         Files.writeString(dir.resolve(temps.get(1).getName()), "new part 2");
 
-        UnitWorker.moveIntoPlace(temps, targets, conf);
+        Temporaries.moveIntoPlace(temps, targets, conf);
 
         assertEquals(Map.of("r.fif", "new part 1", "r-1.fif", "new part 2"), listing());
     }

@@ -4,7 +4,6 @@ import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.actions.Preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +34,7 @@ public final class StageBenchmark {
         int copies = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
         Path in = work.resolve("in");
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            Path p = in.resolve(String.format(Locale.ROOT, "d%02d/f%04d_raw.fif", i / 100, i));
-            Files.createDirectories(p.getParent());
-            inputs.add(Files.copy(file, p));
-        }
+        List<Path> inputs = BatchBenchmark.copies(file, in, copies);
         System.out.printf(Locale.ROOT, "%d copies of %s (%d bytes), %d processors, %d rounds%n", copies,
                 file.getFileName(), Files.size(file), Runtime.getRuntime().availableProcessors(), rounds);
         // as the application: its preset, leak check on, no digests
