@@ -116,4 +116,50 @@ class LeftoversTest {
         assertEquals(killedAttempt.rows(), retry.rows());
         assertTrue(retry.rows().get(0).contains("\"run\":\"run-1\""), retry.rows().get(0));
     }
+
+    @Test
+    void withAKeyFileAUnitAnEarlierAttemptOfThisRunFinishedIsDoneAgainForItsKeyRows() throws IOException {
+        Files.writeString(dir.resolve("study.secret"), "the study's secret\n");
+        Path policy = Files.writeString(dir.resolve("study.json"), """
+                {"fiffPolicy": 1, "extends": "mne-anonymize",
+                 "dates": {"measurement": {"offsetDays": {"keyed": ["FIFF_SUBJ_HIS_ID"], "min": 365, "max": 3650,
+                                                          "secret": "file:study.secret"}}}}""");
+        PolicySettings keyed = new PolicySettings(null, policy.toString(), null, null, false, false, false, false,
+                null, null, null, null, null, true, true);
+        Path in = PhiFiles.write(dir.resolve("in/s03_raw.fif"), "Lindqvist", 3);
+        Path out = dir.resolve("out/s03_raw.fif");
+        String stateDir = dir.resolve("out/_fiffkit/units").toUri().toString();
+        Unit unit = new Unit("u3", List.of(in.toUri().toString()), List.of(out.toUri().toString()), null);
+
+        UnitWorker.Outcome killedAttempt = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-1");
+        UnitWorker.Outcome retry = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-1");
+        UnitWorker.Outcome laterRun = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-2");
+
+        assertEquals(1, killedAttempt.keyRows().size());
+        assertFalse(retry.skipped());
+        assertEquals(killedAttempt.keyRows(), retry.keyRows(), "the rows the killed attempt could not return");
+        assertEquals(killedAttempt.rows(), retry.rows());
+        assertTrue(laterRun.skipped(), "a later run's driver has the rows in its key file already");
+        assertEquals(List.of(), laterRun.keyRows());
+    }
+
+    @Test
+    void aJobRemovesWhatEarlierRunsLeftBesideEveryUnitsFilesBeforeItRuns() throws IOException {
+        Path in = PhiFiles.write(dir.resolve("in/s04_raw.fif"), "Okafor", 4);
+        Path out = dir.resolve("out/s04_raw.fif");
+        String stateDir = dir.resolve("out/_fiffkit/units").toUri().toString();
+        Unit unit = new Unit("u4", List.of(in.toUri().toString()), List.of(out.toUri().toString()), null);
+        UnitWorker.process(unit, STRICT, "fp", CONF, stateDir, null, "run-1");
+        Path state = SparkTests.local(UnitWorker.stateFile(stateDir, unit).toUri().toString());
+        Path oldOutput = temp(out, "0000000e", 60_000);
+        Path oldState = temp(state, "0000000f", 60_000);
+        Path running = temp(out, "0000000g", -60_000);
+
+        List<org.apache.hadoop.fs.Path> swept = ArchiveJob.removeLeftovers(List.of(unit), stateDir, 0,
+                System.currentTimeMillis(), CONF);
+
+        assertEquals(List.of(oldOutput.getFileName().toString(), oldState.getFileName().toString()),
+                swept.stream().map(p -> p.getName()).sorted().toList());
+        assertTrue(Files.exists(running), "changed after the job started: not an earlier run's");
+    }
 }
