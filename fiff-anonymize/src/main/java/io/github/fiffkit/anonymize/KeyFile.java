@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -175,13 +176,18 @@ public final class KeyFile {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (CharacterCodingException e) {
+            throw new KeyFileException(path + ": not a FiffKit key file (not UTF-8 text); give another key file, or"
+                    + " move this file away");
+        } catch (IOException e) {
+            throw new KeyFileException(path + ": the key file cannot be read (" + reason(e) + ")", e);
         }
         List<Row> rows = new ArrayList<>();
         if (lines.isEmpty() || (lines.size() == 1 && lines.get(0).isEmpty())) {
             return rows;
         }
         if (!lines.get(0).equals(HEADER)) {
-            throw new IOException(path + ": line 1: not a FiffKit key file (the first line must be the header "
+            throw new KeyFileException(path + ": line 1: not a FiffKit key file (the first line must be the header "
                     + HEADER + "); give another --key-file, or move this file away");
         }
         for (int i = 1; i < lines.size(); i++) {
@@ -194,12 +200,79 @@ public final class KeyFile {
                 days = null;
             }
             if (days == null) {
-                throw new IOException(path + ": line " + (i + 1) + ": not a row of a key file (8 fields, the fifth a"
+                throw new KeyFileException(path + ": line " + (i + 1) + ": not a row of a key file (8 fields, the fifth a"
                         + " number of days, the sixth one too or empty); correct or remove that line");
             }
             rows.add(new Row(f.get(0), f.get(1), f.get(2), f.get(3), days, f.get(5), f.get(6), f.get(7)));
         }
         return rows;
+    }
+
+    /**
+     * Checks, before any recording is done, that the key file can be used: its folder exists and can be written,
+     * and the file, when there, is a key file whose rows can be read. A run that would otherwise find this out at
+     * its first recording stops before any work.
+     *
+     * @throws KeyFileException naming the key file and the problem
+     */
+    public synchronized void checkUsable() throws KeyFileException {
+        Path target;
+        try {
+            target = target();
+        } catch (IOException e) {
+            throw new KeyFileException(path + ": the key file cannot be found (" + reason(e) + ")", e);
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new KeyFileException(path + ": the key file's folder " + dir + " does not exist; create it, or"
+                    + " give another key file");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new KeyFileException(path + ": not a file; give the key file's path");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new KeyFileException(path + ": the key file's folder " + dir + " cannot be written (a key file"
+                    + " is written anew next to itself)");
+        }
+        try {
+            read();
+        } catch (KeyFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new KeyFileException(path + ": the key file cannot be read (" + reason(e) + ")", e);
+        }
+    }
+
+    /**
+     * Where the key file's bytes go: the path made absolute, through a symbolic link to its target (a link's
+     * target, not the link, is written anew).
+     */
+    private Path target() throws IOException {
+        Path abs = path.toAbsolutePath();
+        if (Files.exists(abs)) {
+            return abs.toRealPath();
+        }
+        if (Files.isSymbolicLink(abs)) {
+            // a link to a file that is not there yet: the file is made where the link points
+            Path to = abs.getParent().resolve(Files.readSymbolicLink(abs)).normalize();
+            return to.getParent() != null && Files.isDirectory(to.getParent())
+                    ? to.getParent().toRealPath().resolve(to.getFileName()) : to;
+        }
+        Path dir = abs.getParent();
+        return dir != null && Files.isDirectory(dir) ? dir.toRealPath().resolve(abs.getFileName()) : abs;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Integer days(String text) {
@@ -291,10 +364,10 @@ public final class KeyFile {
         for (Row r : rows) {
             text.append(r.line()).append('\n');
         }
-        Path abs = path.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path temp = createTemporary(dir, abs.getFileName().toString());
+        Path temp = null;
         try {
+            Path target = target();
+            temp = createTemporary(target.getParent(), target.getFileName().toString());
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) {
@@ -302,10 +375,10 @@ public final class KeyFile {
                 }
                 ch.force(true);
             }
-            OutputFiles.DEFAULT.commit(temp, abs);
+            OutputFiles.DEFAULT.commit(temp, target);
             temp = null;
         } catch (IOException e) {
-            throw new IOException(path + ": the key file cannot be written (" + e.getMessage() + "); it is unchanged",
+            throw new KeyFileException(path + ": the key file cannot be written (" + reason(e) + "); it is unchanged",
                     e);
         } finally {
             if (temp != null) {

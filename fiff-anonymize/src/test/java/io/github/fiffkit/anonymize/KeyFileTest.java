@@ -51,4 +51,46 @@ class KeyFileTest {
         keys.append(List.of(new KeyFile.Row("/in/a.fif", "/out/x.fif", "s1", "p2", 100, "", "", "")));
         assertEquals(List.of(new KeyFile.Row("/in/a.fif", "/out/x.fif", "s1", "p2", 100, "", "", "")), keys.read());
     }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughToItsTarget() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("secure")).resolve("key.csv");
+        Path link = Files.createSymbolicLink(dir.resolve("key.csv"), Path.of("secure", "key.csv"));
+        KeyFile keys = new KeyFile(link);
+        keys.append(List.of(row("/in/a.fif", "/out/a.fif", "s1", 100)));
+        keys.append(List.of(row("/in/b.fif", "/out/b.fif", "s2", 200)));
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals(List.of(row("/in/a.fif", "/out/a.fif", "s1", 100), row("/in/b.fif", "/out/b.fif", "s2", 200)),
+                new KeyFile(real).read());
+        assertEquals(List.of("key.csv"), io.github.fiffkit.testkit.Folders.listing(real.getParent()));
+    }
+
+    @Test
+    void aKeyFileThatCannotBeUsedIsNamedByTheCheckBeforeAnyWork() throws IOException {
+        Path missing = dir.resolve("gone").resolve("key.csv");
+        KeyFileException e = assertThrows(KeyFileException.class, () -> new KeyFile(missing).checkUsable());
+        assertTrue(e.getMessage().startsWith(missing + ": the key file's folder"), e.getMessage());
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xC3, 0x28, 0, 7});
+        e = assertThrows(KeyFileException.class, () -> new KeyFile(binary).checkUsable());
+        assertEquals(binary + ": not a FiffKit key file (not UTF-8 text); give another key file, or move this file"
+                + " away", e.getMessage());
+        Path header = Files.writeString(dir.resolve("header.csv"), "input,output\n");
+        e = assertThrows(KeyFileException.class, () -> new KeyFile(header).checkUsable());
+        assertTrue(e.getMessage().startsWith(header + ": line 1: not a FiffKit key file"), e.getMessage());
+        e = assertThrows(KeyFileException.class, () -> new KeyFile(dir).checkUsable());
+        assertTrue(e.getMessage().startsWith(dir + ": not a file"), e.getMessage());
+        new KeyFile(dir.resolve("new.csv")).checkUsable();
+    }
+
+    @Test
+    void aFolderGoneBeforeTheWriteIsAnErrorOfTheKeyFile() throws IOException {
+        Path key = Files.createDirectories(dir.resolve("secure")).resolve("key.csv");
+        KeyFile keys = new KeyFile(key);
+        keys.checkUsable();
+        Files.delete(key.getParent());
+        KeyFileException e = assertThrows(KeyFileException.class,
+                () -> keys.append(List.of(row("/in/a.fif", "/out/a.fif", "s1", 100))));
+        assertTrue(e.getMessage().startsWith(key + ": the key file cannot be written ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("); it is unchanged"), e.getMessage());
+    }
 }

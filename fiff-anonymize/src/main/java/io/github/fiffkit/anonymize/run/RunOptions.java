@@ -2,6 +2,7 @@ package io.github.fiffkit.anonymize.run;
 
 import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.AnonymizerBuilder;
+import io.github.fiffkit.anonymize.KeyFile;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import io.github.fiffkit.anonymize.policy.PhiTag;
@@ -311,11 +312,18 @@ public final class RunOptions {
             b.subjectBirthdayOffsetDays(subjectBirthdayOffset);
         }
         if (keyFile != null) {
-            if (!(b.build().policy().dates().measurement() instanceof MeasurementDate.PerSubject)) {
+            if (!(b.build().policy().dates().measurement() instanceof MeasurementDate.PerSubject perSubject)) {
                 throw new IOException(policyFile + ": its dates do not move per subject (dates.measurement.offsetDays"
                         + " with \"keyed\" or \"table\"), so there is no subject offset to write to the key file "
                         + keyFile);
             }
+            if (perSubject.offset().secret() == null && !perSubject.offset().keyFileRaw()) {
+                throw new IOException(policyFile + ": the key file " + keyFile + " names each subject by a keyed"
+                        + " hash, which needs a secret, and dates.measurement.offsetDays has none: give it a"
+                        + " \"secret\" (or \"keyFileRaw\": true, and the key file holds the subject key itself)");
+            }
+            // a key file that cannot be used stops the run before any recording is done
+            new KeyFile(keyFile).checkUsable();
             b.keyFile(keyFile);
         }
         // a dry run anonymizes into a temporary copy, which the leak check searches like an output

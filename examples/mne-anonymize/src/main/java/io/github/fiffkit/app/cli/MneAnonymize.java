@@ -1,6 +1,7 @@
 package io.github.fiffkit.app.cli;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.KeyFileException;
 import io.github.fiffkit.anonymize.actions.Preset;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
 import io.github.fiffkit.anonymize.run.OptionMessage;
@@ -271,6 +272,9 @@ public final class MneAnonymize implements Callable<Integer> {
         Anonymizer anonymizer;
         try {
             anonymizer = options.anonymizer();
+        } catch (KeyFileException e) {
+            // the message names the key file
+            return usage(e.getMessage());
         } catch (IOException e) {
             // a policy file with problems (each listed with its line), or one that cannot be read
             io.err().println("mne_anonymize: " + ExitStatus.describe(e, policy != null ? policy : Path.of("policy")));

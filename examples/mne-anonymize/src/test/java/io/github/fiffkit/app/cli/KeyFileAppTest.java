@@ -130,4 +130,36 @@ class KeyFileAppTest {
         assertFalse(Files.exists(key));
         assertEquals(List.of("a_raw.fif", "plain.json", "study.json", "study.secret"), Folders.listing(dir));
     }
+
+    @Test
+    void aKeyFileThatCannotBeUsedIsAUsageErrorNamingItBeforeAnyWork() throws IOException {
+        Path in = TestFiles.small(dir.resolve("a_raw.fif"), "gain 1");
+        Path out = dir.resolve("o.fif");
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xC3, 0x28, 0, 1, 2});
+        Path header = Files.writeString(dir.resolve("header.csv"), "a,b,c\n");
+        Path missing = dir.resolve("no-such-folder").resolve("key.csv");
+        for (Path key : List.of(binary, header, missing)) {
+            AppRun r = run(policy, key, "-i", in.toString(), "-o", out.toString());
+            assertEquals(1, r.status(), r.toString());
+            assertTrue(r.err().startsWith("mne_anonymize: " + key + ": "), r.err());
+            assertFalse(r.err().contains(in.toString()) || r.err().contains(out.toString()), r.err());
+            assertFalse(Files.exists(out), "nothing written: " + r);
+        }
+        assertFalse(Files.exists(missing.getParent()));
+    }
+
+    @Test
+    void aTableWithoutASecretCannotNameSubjectsInAKeyFile() throws IOException {
+        Files.writeString(dir.resolve("offsets.csv"), "original,pseudonym,offsetDays\nHIS-1,P1,400\n");
+        Path table = Files.writeString(dir.resolve("table.json"), """
+                {"fiffPolicy": 1, "extends": "mne-anonymize",
+                 "dates": {"measurement": {"offsetDays": {"table": "offsets.csv", "column": "offsetDays",
+                                                          "subject": "FIFF_SUBJ_HIS_ID", "missing": "error"}}}}""");
+        Path in = TestFiles.small(dir.resolve("a_raw.fif"), "gain 1");
+        AppRun r = run(table, dir.resolve("key.csv"), "-i", in.toString(), "-o", dir.resolve("o.fif").toString());
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("needs a secret") && r.err().contains("keyFileRaw"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.fif")));
+        assertFalse(Files.exists(dir.resolve("key.csv")));
+    }
 }
