@@ -123,8 +123,9 @@ public final class KeyFile {
      * @param policy  the policy that made them (its subject key names the tag whose new value is the pseudonym)
      * @param results results of {@link Anonymizer}
      * @return the rows, in order
+     * @throws PolicyException when an input or output name holds a line break (a key file is one row a line)
      */
-    public static List<Row> rows(Policy policy, List<AnonymizationResult> results) {
+    public static List<Row> rows(Policy policy, List<AnonymizationResult> results) throws PolicyException {
         Integer pseudonymTag = policy.dates().measurement() instanceof MeasurementDate.PerSubject p
                 ? p.offset().keyTags().get(0) : null;
         List<Row> rows = new ArrayList<>();
@@ -139,6 +140,12 @@ public final class KeyFile {
                         .map(TagChange::newValue).findFirst().orElse("");
             }
             String birthday = r.birthdayShift().map(b -> Integer.toString(b.days())).orElse("");
+            for (String name : List.of(r.input(), r.output())) {
+                if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+                    throw new PolicyException(name.replace("\n", "\\n").replace("\r", "\\r") + ": the name holds"
+                            + " a line break, which a key file (one row a line) cannot hold; nothing written");
+                }
+            }
             rows.add(new Row(absolute(r.input()), absolute(r.output()), s.subject(), pseudonym, s.days(), birthday,
                     iso(r.measurementDate()), iso(r.newMeasurementDate())));
         }

@@ -12,6 +12,7 @@ import io.github.fiffkit.app.gui.Gui;
 import io.github.fiffkit.app.run.AppOptions;
 import io.github.fiffkit.app.run.ExitStatus;
 import io.github.fiffkit.app.run.Io;
+import io.github.fiffkit.app.run.KeyFilePlan;
 import io.github.fiffkit.app.run.RunPlan;
 import io.github.fiffkit.app.run.Runner;
 import io.github.fiffkit.app.run.VerifyPairs;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -309,6 +311,19 @@ public final class MneAnonymize implements Callable<Integer> {
             plan = RunPlan.make(options);
         } catch (RunPlan.UsageProblem e) {
             return usage(e.text(names));
+        }
+        if (keyFile != null) {
+            Optional<Path> broken = KeyFilePlan.nameWithLineBreak(plan);
+            if (broken.isPresent()) {
+                String shown = broken.get().toString().replace("\n", "\\n").replace("\r", "\\r");
+                return usage(shown + ": the name holds a line break, which the key file " + keyFile
+                        + " (one row a line) cannot hold; rename the file");
+            }
+            Optional<Path> shared = KeyFilePlan.outputFolderHolding(keyFile, plan);
+            if (shared.isPresent() && !silent) {
+                io.err().println("mne_anonymize: warning: the key file " + keyFile + " is in the output folder "
+                        + shared.get() + ": it re-identifies the study, so keep it away from the shared data");
+            }
         }
         return new Runner(options, io, anonymizer).run(plan);
     }

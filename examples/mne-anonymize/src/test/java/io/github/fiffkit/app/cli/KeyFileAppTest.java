@@ -162,4 +162,28 @@ class KeyFileAppTest {
         assertFalse(Files.exists(dir.resolve("o.fif")));
         assertFalse(Files.exists(dir.resolve("key.csv")));
     }
+
+    @Test
+    void aFileNameWithALineBreakIsRefusedBeforeAnyWork() throws IOException {
+        Path in = TestFiles.small(dir.resolve("a\nb_raw.fif"), "gain 1");
+        Path key = dir.resolve("key.csv");
+        AppRun r = run(policy, key, "-i", in.toString(), "-o", dir.resolve("o.fif").toString());
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("a\\nb_raw.fif: the name holds a line break"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.fif")));
+        assertFalse(Files.exists(key));
+    }
+
+    @Test
+    void aKeyFileInTheOutputFolderIsWarnedAbout() throws IOException {
+        Path in = TestFiles.small(dir.resolve("a_raw.fif"), "gain 1");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path key = shared.resolve("key.csv");
+        AppRun r = run(policy, key, "-i", in.toString(), "-o", shared + "/");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("warning: the key file " + key + " is in the output folder"), r.err());
+        AppRun away = run(policy, dir.resolve("key.csv"), "-i", in.toString(), "-o", shared + "/");
+        assertEquals(0, away.status(), away.toString());
+        assertFalse(away.err().contains("warning: the key file"), away.err());
+    }
 }
