@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntToLongFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -203,14 +204,18 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
     }
 
     /**
-     * The normal form of one value of a key: trimmed, Unicode NFC, case-folded (upper then lower case, so that
-     * {@code ß} and {@code SS} meet).
+     * The normal form of one value of a key: without the NUL characters a FIFF string may end with, trimmed,
+     * Unicode NFC, case-folded (upper then lower case, so that {@code ß} and {@code SS} meet).
      *
      * @param value a value as found in a file
      * @return its normal form
      */
     public static String normalise(String value) {
-        String n = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+        int end = value.length();
+        while (end > 0 && (value.charAt(end - 1) == '\0' || Character.isWhitespace(value.charAt(end - 1)))) {
+            end--;
+        }
+        String n = Normalizer.normalize(value.substring(0, end).strip(), Normalizer.Form.NFC);
         return n.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
@@ -268,7 +273,7 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int k : keyTags) {
             String v = values.get(k);
-            if (v == null || v.isBlank()) {
+            if (v == null || normalise(v).isEmpty()) {
                 return null;
             }
             byte[] b = normalise(v).getBytes(StandardCharsets.UTF_8);
@@ -294,13 +299,28 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
      * {@code 2^64} (a chance below {@code 2^-32} per draw for any range of days an int holds).
      */
     private int keyedDays(byte[] key) {
-        long n = (long) keyed.max() - keyed.min() + 1;
+        return uniformDays(keyed.min(), keyed.max(), counter -> ByteBuffer.wrap(hmac(SHIFT_LABEL, key, counter))
+                .getLong());
+    }
+
+    /**
+     * Whole days in {@code [min, max]} from 64-bit draws, without bias: a draw in the incomplete last block of
+     * {@code 2^64} is rejected and the next counter's draw taken. Package-private so that a test can hand it draws
+     * that fall in that block.
+     *
+     * @param min  the first day
+     * @param max  the last day
+     * @param draw the 64-bit draw (unsigned) of each counter, from 0 on
+     * @return the day
+     */
+    static int uniformDays(int min, int max, IntToLongFunction draw) {
+        long n = (long) max - min + 1;
         long rest = Long.remainderUnsigned(-1L, n) + 1; // 2^64 mod n, or n when n divides 2^64
         long limit = rest == n ? -1L : -1L - rest;         // the last draw of the last complete block of n
         for (int counter = 0;; counter++) {
-            long draw = ByteBuffer.wrap(hmac(SHIFT_LABEL, key, counter)).getLong();
-            if (Long.compareUnsigned(draw, limit) <= 0) {
-                return (int) (keyed.min() + Long.remainderUnsigned(draw, n));
+            long d = draw.applyAsLong(counter);
+            if (Long.compareUnsigned(d, limit) <= 0) {
+                return (int) (min + Long.remainderUnsigned(d, n));
             }
         }
     }

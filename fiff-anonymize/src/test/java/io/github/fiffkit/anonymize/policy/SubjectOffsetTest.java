@@ -82,6 +82,51 @@ class SubjectOffsetTest {
     }
 
     @Test
+    void trailingNulsOfAFiffStringDoNotMakeAnotherSubject() throws PolicyException {
+        SubjectOffset o = keyed(365, 3650);
+        SubjectOffset.Shift plain = o.resolve(Map.of(HIS, "HIS-A100"));
+        for (String v : List.of("HIS-A100\0", "HIS-A100\0\0\0", " his-a100 \0", "HIS-A100\0 ")) {
+            assertEquals(plain, o.resolve(Map.of(HIS, v)), () -> "the same subject: " + v.replace("\0", "\\0"));
+        }
+        assertEquals("his-a100", SubjectOffset.normalise("HIS-A100\0\0"));
+        PolicyException e = assertThrows(PolicyException.class, () -> o.resolve(Map.of(HIS, "\0\0")));
+        assertTrue(e.getMessage().contains("which the recording does not have"), e.getMessage());
+    }
+
+    @Test
+    void aDrawInTheIncompleteLastBlockIsDrawnAgain() {
+        // 2^64 = 1 (mod 3): of the 64-bit draws only the last, 2^64 - 1, is in the incomplete block
+        List<Integer> counters = new java.util.ArrayList<>();
+        int d = SubjectOffset.uniformDays(10, 12, c -> {
+            counters.add(c);
+            return c == 0 ? -1L : 5L;
+        });
+        assertEquals(List.of(0, 1), counters, "the first draw was rejected, the second taken");
+        assertEquals(12, d, "10 + 5 mod 3 (a modulo of the first draw would give 10 + 0)");
+        assertEquals(12, SubjectOffset.uniformDays(10, 12, c -> -2L), "2^64 - 2 is the last draw kept: 10 + 2");
+        // a range that divides 2^64 rejects nothing
+        assertEquals(13, SubjectOffset.uniformDays(10, 13, c -> c == 0 ? -1L : 0L));
+        // the widest range an int holds
+        assertEquals(Integer.MIN_VALUE, SubjectOffset.uniformDays(Integer.MIN_VALUE, Integer.MAX_VALUE, c -> 0L));
+    }
+
+    @Test
+    void theOffsetAndTheSubjectHashAreHmacsUnderTheirOwnDocumentedLabels() throws Exception {
+        SubjectOffset o = keyed(100, 1099);
+        byte[] key = (HIS + ":8:his-a100").getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        mac.update("FiffKit date shift v1\0".getBytes(StandardCharsets.US_ASCII));
+        mac.update(new byte[] {0, 0, 0, 0}); // the first draw's counter
+        long draw = ByteBuffer.wrap(mac.doFinal(key)).getLong();
+        assertTrue(Long.compareUnsigned(draw, -1L - Long.remainderUnsigned(-1L, 1000) - 1) <= 0, "not rejected");
+        SubjectOffset.Shift shift = o.resolve(Map.of(HIS, " HIS-A100"));
+        assertEquals(100 + Long.remainderUnsigned(draw, 1000), shift.days());
+        mac.update("FiffKit subject key v1\0".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(HexFormat.of().formatHex(mac.doFinal(key), 0, 16), shift.subject());
+    }
+
+    @Test
     void aBadOffsetIsRefusedWhenBuilt() {
         assertThrows(IllegalArgumentException.class, () -> keyed(5, 4));
         assertThrows(IllegalArgumentException.class, () -> SubjectOffset.keyed(List.of(), 1, 2, SECRET, "env:S"));
