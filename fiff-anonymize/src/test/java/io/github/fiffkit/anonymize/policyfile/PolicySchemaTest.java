@@ -147,7 +147,7 @@ class PolicySchemaTest {
                 "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": 1, \"action\": \"hash\", \"secret\": \"plain\"}]" + ext,
                 "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"set\": \"2000-01-01\", \"keep\": true}}" + ext,
                 "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"keyed\": [\"FIFF_SUBJ_HIS_ID\"],"
-                        + " \"min\": 1, \"max\": 9}}}" + ext,
+                        + " \"min\": 1}}}" + ext,
                 "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"keyed\": [\"FIFF_MEAS_DATE\"],"
                         + " \"min\": 1, \"max\": 9, \"secret\": \"env:X\"}}}" + ext,
                 "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"table\": \"t.csv\","
@@ -160,6 +160,30 @@ class PolicySchemaTest {
             assertTrue(!schema.validate(JSON.readTree(broken)).isEmpty(), broken);
             org.junit.jupiter.api.Assertions.assertThrows(PolicyFileException.class,
                     () -> PolicyLoader.standard().parse(broken, "broken.json"), broken);
+        }
+    }
+
+    @Test
+    void whatTheLoaderTakesWithASecretGivenWhenRunningTheSchemaTakesToo(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(PolicyLoader.schema());
+        Path secret = java.nio.file.Files.writeString(dir.resolve("s.secret"), "study\n");
+        java.nio.file.Files.writeString(dir.resolve("t.csv"), "original,pseudonym,offsetDays\nA,P,3\n");
+        String ext = ", \"extends\": \"mne-anonymize\"}";
+        // no "secret" in the file: --secret-env or --secret-file gives it
+        for (String good : List.of(
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"keyed\": [\"FIFF_SUBJ_HIS_ID\"],"
+                        + " \"min\": 1, \"max\": 9}}}" + ext,
+                "{\"fiffPolicy\": 1, \"dates\": {\"measurement\": {\"offsetDays\": {\"table\": \"t.csv\","
+                        + " \"subject\": \"FIFF_SUBJ_HIS_ID\", \"missing\": \"keyed\", \"min\": 1, \"max\": 9}}}" + ext,
+                "{\"fiffPolicy\": 1, \"dates\": {\"birthday\": {\"offsetDays\": {\"keyed\": [\"FIFF_SUBJ_ID\"],"
+                        + " \"min\": -9, \"max\": 9}}}" + ext,
+                "{\"fiffPolicy\": 1, \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"hash\"}]" + ext)) {
+            assertEquals(List.of(), schema.validate(JSON.readTree(good)).stream().map(Object::toString).toList(), good);
+            java.nio.file.Files.writeString(dir.resolve("p.json"), good);
+            PolicyLoader.standard().withSecretFromFile(secret).load(dir.resolve("p.json"));
         }
     }
 
