@@ -167,6 +167,7 @@ public class KeyedDatesStudyTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         for (int s = 0; s < 3; s++) {
             Set<String> subjects = new HashSet<>();
+            Set<String> pseudonyms = new HashSet<>();
             for (int k = 0; k < 3; k++) {
                 Path in = study.get(3 * s + k).parts().get(0);
                 Path o = out.get(3 * s + k).get(0);
@@ -180,8 +181,11 @@ public class KeyedDatesStudyTest {
                 assertEquals(Study.measurementDate(o).toInstant().toString(), row.after());
                 assertEquals(daysBetween(Study.measurementDate(o), Study.measurementDate(in)), row.offsetDays());
                 subjects.add(row.subjectKey());
+                pseudonyms.add(row.pseudonym());
             }
             assertEquals(1, subjects.size(), "one subject key for every session of subject " + s);
+            // subject 1's HIS id is spelled three ways: the sample's hash is of the normalised id, as the offset's
+            assertEquals(1, pseudonyms.size(), "one HIS hash for every session of subject " + s + ": " + pseudonyms);
         }
         byte[] before = Files.readAllBytes(key);
         run(anonymizer("study secret", key), dir.resolve("shared"));
@@ -229,7 +233,7 @@ public class KeyedDatesStudyTest {
                            "birthday": {"offsetDays": {"table": "subjects.csv", "column": "birthdayOffsetDays",
                                                        "subject": "FIFF_SUBJ_HIS_ID", "missing": {"offsetDays": 0}}}},
                  "rules": [{"tag": "FIFF_SUBJ_HIS_ID", "action": "pseudonym", "table": "subjects.csv",
-                            "missing": "hash", "secret": "env:FIFF_POLICY_SECRET"}]}""");
+                            "missing": "hash", "secret": "env:FIFF_POLICY_SECRET", "normalise": true}]}""");
         Policy p = PolicyLoader.standard().withEnvironment(Map.of("FIFF_POLICY_SECRET", "s")).load(
                 dir.resolve("study.json"));
         Path key = dir.resolve("key.csv");
@@ -255,6 +259,8 @@ public class KeyedDatesStudyTest {
         assertEquals("5000", first.birthdayOffsetDays());
         List<KeyFile.Row> second = rows.stream().filter(r -> r.offsetDays() == 800).toList();
         assertEquals(3, second.size(), "subject 1's three spellings meet the table's line: " + rows);
+        assertTrue(second.stream().allMatch(r -> r.pseudonym().equals("S02")),
+                "and get the table's pseudonym (\"normalise\"): " + second);
         assertEquals(1, second.stream().map(KeyFile.Row::subjectKey).distinct().count());
         assertTrue(second.stream().allMatch(r -> r.birthdayOffsetDays().equals("0")), second::toString);
     }

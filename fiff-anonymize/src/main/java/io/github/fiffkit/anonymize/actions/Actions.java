@@ -188,11 +188,27 @@ public final class Actions {
      * @throws IllegalArgumentException when the secret is empty
      */
     public static TagAction hash(byte[] secret, String secretRef) {
+        return hash(secret, secretRef, false);
+    }
+
+    /**
+     * A keyed hash as {@link #hash(byte[], String)}; with {@code normalise} a text is hashed in the normal form of a
+     * subject key ({@link io.github.fiffkit.anonymize.policy.SubjectOffset#normalise}: trailing NULs and spaces
+     * dropped, NFC, case-folded), so that every spelling a per-subject date offset takes for one subject gets one
+     * hash.
+     *
+     * @param secret    the key (never written anywhere)
+     * @param secretRef where the key came from, for reports; not the key itself
+     * @param normalise whether text is hashed in its normal form
+     * @return the action
+     * @throws IllegalArgumentException when the secret is empty
+     */
+    public static TagAction hash(byte[] secret, String secretRef, boolean normalise) {
         byte[] key = secret.clone();
         if (key.length == 0) {
             throw new IllegalArgumentException("the secret of a keyed hash is empty");
         }
-        return HashActions.hash(key, secretRef);
+        return HashActions.hash(key, secretRef, normalise);
     }
 
     /** What a pseudonym rule does with a value its table does not list. */
@@ -214,11 +230,30 @@ public final class Actions {
      * @throws IllegalArgumentException when missing values are hashed and there is no secret
      */
     public static TagAction pseudonym(Map<String, String> table, Missing missing, byte[] secret, String tableName) {
+        return pseudonym(table, missing, secret, tableName, false);
+    }
+
+    /**
+     * A pseudonym as {@link #pseudonym(Map, Missing, byte[], String)}; with {@code normalise} a value not found as
+     * it is or trimmed is looked up in the normal form of a subject key (as a per-subject date offset's table is),
+     * and a missing value's keyed hash is that of its normal form.
+     *
+     * @param table     original value to pseudonym
+     * @param missing   what to do with a value the table lacks
+     * @param secret    the key for {@link Missing#HASH}, or {@code null}
+     * @param tableName where the table came from, for reports
+     * @param normalise whether values are matched (and hashed) in their normal form
+     * @return the action
+     * @throws IllegalArgumentException when missing values are hashed and there is no secret, or (with
+     *                                  {@code normalise}) two originals of one normal form have two pseudonyms
+     */
+    public static TagAction pseudonym(Map<String, String> table, Missing missing, byte[] secret, String tableName,
+            boolean normalise) {
         Map<String, String> copy = Map.copyOf(table);
         if (missing == Missing.HASH && (secret == null || secret.length == 0)) {
             throw new IllegalArgumentException("a pseudonym table that hashes missing values needs a secret");
         }
         byte[] key = secret == null ? null : secret.clone();
-        return HashActions.pseudonym(copy, missing, key, tableName);
+        return HashActions.pseudonym(copy, missing, key, tableName, normalise);
     }
 }

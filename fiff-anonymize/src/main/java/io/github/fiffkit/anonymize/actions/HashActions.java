@@ -3,6 +3,7 @@ package io.github.fiffkit.anonymize.actions;
 import io.github.fiffkit.anonymize.policy.ActionContext;
 import io.github.fiffkit.anonymize.policy.Outcome;
 import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.SubjectOffset;
 import io.github.fiffkit.anonymize.policy.TagAction;
 import io.github.fiffkit.core.FiffType;
 import java.nio.ByteBuffer;
@@ -24,11 +25,16 @@ final class HashActions {
     private HashActions() {
     }
 
-    static TagAction hash(byte[] key, String secretRef) {
-        return new NamedAction("hash", Map.of("secret", secretRef)) {
+    static TagAction hash(byte[] key, String secretRef, boolean normalise) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("secret", secretRef);
+        if (normalise) {
+            params.put("normalise", true);
+        }
+        return new NamedAction("hash", params) {
             @Override
             public Outcome apply(ActionContext ctx) throws PolicyException {
-                return hashed(ctx, key);
+                return hashed(ctx, key, normalise);
             }
 
             @Override
@@ -38,9 +44,16 @@ final class HashActions {
         };
     }
 
-    static Outcome hashed(ActionContext ctx, byte[] key) throws PolicyException {
+    /**
+     * The keyed hash of a value; with {@code normalise} a text is hashed in the normal form of a subject key
+     * ({@link SubjectOffset#normalise}), so that its spellings that a per-subject offset takes for one subject get
+     * one hash.
+     */
+    static Outcome hashed(ActionContext ctx, byte[] key, boolean normalise) throws PolicyException {
         int type = ctx.tag().type();
-        byte[] input = type == FiffType.STRING ? ctx.text().getBytes(StandardCharsets.UTF_8) : ctx.data();
+        byte[] input = type == FiffType.STRING
+                ? (normalise ? SubjectOffset.normalise(ctx.text()) : ctx.text()).getBytes(StandardCharsets.UTF_8)
+                : ctx.data();
         byte[] mac = hmac(key, input);
         if (type == FiffType.STRING) {
             return Outcome.replaceText(HexFormat.of().formatHex(mac, 0, 8));
@@ -62,10 +75,15 @@ final class HashActions {
         }
     }
 
-    static TagAction pseudonym(Map<String, String> copy, Actions.Missing missing, byte[] key, String tableName) {
+    static TagAction pseudonym(Map<String, String> copy, Actions.Missing missing, byte[] key, String tableName,
+            boolean normalise) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("table", tableName);
         params.put("missing", missing.name().toLowerCase(Locale.ROOT));
+        if (normalise) {
+            params.put("normalise", true);
+        }
+        Map<String, String> normal = normalise ? normalised(copy, tableName) : Map.of();
         return new NamedAction("pseudonym", params) {
             @Override
             public Outcome apply(ActionContext ctx) throws PolicyException {
@@ -75,11 +93,14 @@ final class HashActions {
                 if (p == null) {
                     p = copy.get(text.strip());
                 }
+                if (p == null && normalise) {
+                    p = normal.get(SubjectOffset.normalise(text));
+                }
                 if (p != null) {
                     return ValueActions.replaceValue(ctx, p);
                 }
                 if (missing == Actions.Missing.HASH) {
-                    return hashed(ctx, key);
+                    return hashed(ctx, key, normalise);
                 }
                 throw ctx.fail("the value is missing from the pseudonym table " + tableName);
             }
@@ -89,6 +110,19 @@ final class HashActions {
                 return false;
             }
         };
+    }
+
+    /** The table by the normal form of its originals; no two originals may share one. */
+    private static Map<String, String> normalised(Map<String, String> table, String tableName) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : table.entrySet()) {
+            if (out.putIfAbsent(SubjectOffset.normalise(e.getKey()), e.getValue()) != null) {
+                throw new IllegalArgumentException("the pseudonym table " + tableName + " lists two spellings of one"
+                        + " value (the same once trimmed and case-folded), each with its own pseudonym; with"
+                        + " \"normalise\" they are one value: list it once");
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static long firstInt(ActionContext ctx) throws PolicyException {

@@ -155,7 +155,8 @@ final class RuleReader {
             }
             case "hash": {
                 Secrets.Secret s = secrets.of(n, path, "a keyed hash");
-                return s == null ? null : Actions.hash(s.bytes(), s.ref());
+                boolean normalise = normalise(n, path);
+                return s == null ? null : Actions.hash(s.bytes(), s.ref(), normalise);
             }
             case "pseudonym":
                 return pseudonym(n, path);
@@ -228,7 +229,19 @@ final class RuleReader {
         if (table == null) {
             return null;
         }
-        return new PseudonymTable.Action(Actions.pseudonym(table.map(), missing, secret, t.text()), table,
-                missing, secretRef);
+        boolean normalise = normalise(n, path);
+        try {
+            return new PseudonymTable.Action(Actions.pseudonym(table.map(), missing, secret, t.text(), normalise),
+                    table, missing, secretRef);
+        } catch (IllegalArgumentException e) {
+            problems.add(t, path + ".table", e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code "normalise": true}: values hashed (and looked up) in the normal form of a subject key. */
+    private boolean normalise(Node n, String path) {
+        Node v = n.fields.get("normalise");
+        return v != null && values.flag(v, path + ".normalise");
     }
 }

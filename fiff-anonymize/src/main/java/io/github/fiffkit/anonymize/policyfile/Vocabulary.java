@@ -62,8 +62,8 @@ final class Vocabulary {
         action(actions, required, "scrub");
         action(actions, required, "referenceFileName");
         action(actions, required, "dropHeadShape");
-        action(actions, required, "hash", "secret");
-        action(actions, required, "pseudonym", "table!", "missing", "secret");
+        action(actions, required, "hash", "secret", "normalise");
+        action(actions, required, "pseudonym", "table!", "missing", "secret", "normalise");
         action(actions, required, "custom", "name!");
         ACTIONS = Collections.unmodifiableMap(actions);
         REQUIRED = Collections.unmodifiableMap(required);

@@ -149,4 +149,27 @@ class SubjectOffsetLoaderTest {
         Files.writeString(dir.resolve("v.csv"), "original,pseudonym,offsetDays\nA,S1,3\n");
         oneProblem("{\"table\": \"v.csv\"}", f, "needs \"subject\"");
     }
+
+    @Test
+    void normaliseIsAHashOrPseudonymRulesSwitchAndATableMustNotContradictItself() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "original,pseudonym\nHIS-1,P1\n his-1,P2\n");
+        String rules = "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\", \"rules\": [%s]}";
+        PolicyLoader loader = LOADER.withBaseDirectory(dir);
+        List<PolicyProblem> ps = assertThrows(PolicyFileException.class, () -> loader.parse(rules.formatted(
+                "{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"pseudonym\", \"table\": \"p.csv\", \"normalise\": true}"),
+                "p.json")).problems();
+        assertEquals(1, ps.size(), ps::toString);
+        assertEquals("rules[0].table", ps.get(0).field());
+        assertTrue(ps.get(0).message().contains("two spellings of one value"), ps.get(0)::message);
+        // without normalise the same table is fine: each spelling is its own value
+        loader.parse(rules.formatted("{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"pseudonym\","
+                + " \"table\": \"p.csv\"}"), "p.json");
+        Policy hash = loader.parse(rules.formatted("{\"tag\": \"FIFF_SUBJ_HIS_ID\", \"action\": \"hash\","
+                + " \"secret\": \"env:STUDY\", \"normalise\": true}"), "p.json");
+        assertTrue(hash.canonicalJson().contains("\"normalise\":true"), hash.canonicalJson());
+        ps = assertThrows(PolicyFileException.class, () -> loader.parse(rules.formatted("{\"tag\":"
+                + " \"FIFF_SUBJ_HIS_ID\", \"action\": \"hash\", \"secret\": \"env:STUDY\", \"normalise\": false}"),
+                "p.json")).problems();
+        assertEquals("rules[0].normalise", ps.get(0).field(), ps::toString);
+    }
 }
