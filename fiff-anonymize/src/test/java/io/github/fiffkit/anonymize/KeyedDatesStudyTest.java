@@ -10,6 +10,7 @@ import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
+import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.anonymize.result.VerifyResult;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
@@ -151,9 +152,36 @@ public class KeyedDatesStudyTest {
             assertTrue(a.verify(wrong.get(i).get(0)).passed(), "alone, another secret's shift is well formed");
             VerifyResult v = a.verifyRecording(wrong.get(i), originals).get(0);
             assertFalse(v.passed(), "against the original, another secret's shift is found");
-            assertTrue(v.findings().stream().anyMatch(f -> f.kind() == FiffKind.MEAS_DATE
+            assertEquals(List.of(), v.phiFindings(), "a wrong shift is no PHI");
+            assertTrue(v.wrongShifts().stream().anyMatch(f -> f.kind() == FiffKind.MEAS_DATE && f.position() > 0
+                    && !f.blockPath().equals(io.github.fiffkit.core.BlockPath.ROOT)
                     && f.origin().contains("subject's own offset")), v.findings().toString());
+            assertTrue(v.wrongShifts().stream().anyMatch(f -> f.kind() == FiffKind.SUBJ_BIRTH_DAY),
+                    "the birthday follows the measurement date: its shift is checked too " + v.findings());
         }
+    }
+
+    @Test
+    public void aBirthdayWithItsOwnOffsetIsCheckedAgainstItAlone() throws IOException {
+        String policy = """
+                {"fiffPolicy": 1, "extends": "mne-anonymize",
+                 "dates": {"measurement": {"offsetDays": {"keyed": ["FIFF_SUBJ_HIS_ID"], "min": 365, "max": 3650,
+                                                          "secret": "env:FIFF_POLICY_SECRET"}},
+                           "birthday": {"offsetDays": {"keyed": ["FIFF_SUBJ_HIS_ID"], "min": %d, "max": %d,
+                                                       "secret": "env:FIFF_POLICY_SECRET"}}}}""";
+        PolicyLoader loader = PolicyLoader.standard().withEnvironment(Map.of("FIFF_POLICY_SECRET", "s"));
+        Policy right = loader.parse(policy.formatted(10, 20), "right.json");
+        Policy other = loader.parse(policy.formatted(1000, 2000), "other.json");
+        Anonymizer a = Anonymizer.builder().policy(right).build();
+        List<List<Path>> wrong = run(Anonymizer.builder().policy(other).build(), dir.resolve("wrong"));
+        VerifyResult v = a.verifyRecording(wrong.get(0), study.get(0).parts()).get(0);
+        assertFalse(v.passed());
+        assertEquals(List.of(), v.phiFindings());
+        assertEquals(List.of(FiffKind.SUBJ_BIRTH_DAY), v.wrongShifts().stream().map(TagChange::kind).distinct()
+                .toList(), "the measurement date is right, the birthday is not: " + v.findings());
+        assertTrue(v.wrongShifts().get(0).origin().startsWith("dates.birthday"), v.findings().toString());
+        List<List<Path>> good = run(a, dir.resolve("good"));
+        assertTrue(a.verifyRecording(good.get(0), study.get(0).parts()).get(0).passed());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.fiffkit.anonymize.policy.Rule;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.InputException;
 import io.github.fiffkit.anonymize.result.LeakHit;
+import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.core.FiffFormatException;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffLimits;
@@ -282,9 +283,13 @@ public final class Engine {
      * @param warnings   unusual things about the original
      * @param expectedMeasurementDate the measurement date the policy makes of the original's
      * @param perSubject whether that date moved by the subject's own offset
+     * @param birthdayPerSubject whether the birthday moved by a subject's own offset (its own, or following the
+     *                   measurement date's)
+     * @param expectedDates what the policy makes of the original's measurement dates and birthdays, in file order
      */
     public record Comparison(List<LeakHit> hits, List<String> notChecked, List<String> warnings,
-            Optional<FiffTime> expectedMeasurementDate, boolean perSubject) {
+            Optional<FiffTime> expectedMeasurementDate, boolean perSubject, boolean birthdayPerSubject,
+            List<TagChange> expectedDates) {
     }
 
     /**
@@ -325,8 +330,14 @@ public final class Engine {
         for (LeakHit h : hits) {
             LOG.warn("{}: leak check against {}: {}", file, originalName, h);
         }
-        return new Comparison(hits, pass.leaks.notChecked(), pass.warnings, expected,
-                SubjectShifts.measurement(shift) != null);
+        boolean perSubject = SubjectShifts.measurement(shift) != null;
+        boolean birthdayPerSubject = SubjectShifts.birthday(shift) != null || perSubject
+                && settings.policy().dates().birthday() instanceof io.github.fiffkit.anonymize.policy.BirthdayDate
+                        .FollowMeasurement;
+        List<TagChange> dates = pass.changes.stream().filter(c -> c.kind() == FiffKind.MEAS_DATE
+                || c.kind() == FiffKind.SUBJ_BIRTH_DAY).toList();
+        return new Comparison(hits, pass.leaks.notChecked(), pass.warnings, expected, perSubject,
+                birthdayPerSubject, dates);
     }
 
     private void log(String name, TagPass pass, List<LeakHit> leaks) {

@@ -258,11 +258,16 @@ final class TagPass implements ActionContext {
     }
 
     private String display(int type, byte[] bytes) {
+        return display(tag.kind(), type, bytes);
+    }
+
+    /** A value as changes show it (the verifier compares an output's dates with a dry run's in this form). */
+    static String display(int kind, int type, byte[] bytes) {
         if (type == FiffType.STRING) {
             String s = TagData.string(bytes);
             return s.length() > DISPLAY_LIMIT ? s.substring(0, DISPLAY_LIMIT) + "..." : s;
         }
-        return TagData.describe(tag.kind(), type, bytes, DISPLAY_LIMIT);
+        return TagData.describe(kind, type, bytes, DISPLAY_LIMIT);
     }
 
     // ---- ActionContext ----

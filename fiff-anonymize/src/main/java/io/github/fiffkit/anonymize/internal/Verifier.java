@@ -9,6 +9,7 @@ import io.github.fiffkit.core.BlockPath;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffReader;
 import io.github.fiffkit.core.FiffTime;
+import io.github.fiffkit.core.TagHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class Verifier {
     private final Policy policy;
     private final Engine replay;
     private final Engine original;
+    private final io.github.fiffkit.core.FiffLimits limits;
 
     /**
      * @param policy   the policy as the anonymizer applies it
@@ -59,6 +61,7 @@ public final class Verifier {
         this.replay = new Engine(new Engine.Settings(checked, VerifyRules.rules(checked), settings.recordOldValues(),
                 false, false, settings.limits(), settings.files(), settings.ruleValueLimit()), false);
         this.original = new Engine(settings, false);
+        this.limits = settings.limits();
     }
 
     /**
@@ -109,8 +112,8 @@ public final class Verifier {
             Engine.Comparison c = original.compare(limits -> FiffReader.open(in, limits), in.toString(), facts.get(i),
                     rec, out);
             List<TagChange> findings = new ArrayList<>(r.findings());
-            if (c.perSubject()) {
-                shiftFinding(out, c.expectedMeasurementDate()).ifPresent(findings::add);
+            if (c.perSubject() || c.birthdayPerSubject()) {
+                findings.addAll(shiftFindings(out, c));
             }
             List<String> warnings = new ArrayList<>(r.warnings());
             for (String w : c.warnings()) {
@@ -123,18 +126,45 @@ public final class Verifier {
     }
 
     /**
-     * Checks that an output's measurement date is the original's moved by the subject's own offset (found again
-     * from the original's subject key and the secret); a finding when it is not. The finding holds the date the
-     * output should have, never the original's.
+     * Checks that an output's measurement dates (and birthday, when it moves per subject) are the original's moved
+     * by the subject's own offset (found again from the original's subject key and the secret): each such tag of
+     * the output against what the policy makes of the same tag of the original, in file order. A finding names the
+     * output's tag where it is and holds the value it should have, never the original's nor the offset.
      */
-    private Optional<TagChange> shiftFinding(Path out, Optional<FiffTime> expected) throws IOException {
-        Optional<FiffTime> actual = replay.scan(limits -> FiffReader.open(out, limits), out.toString())
-                .measurementDate();
-        if (expected.isEmpty() || actual.equals(expected)) {
-            return Optional.empty();
+    private List<TagChange> shiftFindings(Path out, Engine.Comparison c) throws IOException {
+        List<TagChange> wrong = new ArrayList<>();
+        for (int kind : List.of(FiffKind.MEAS_DATE, FiffKind.SUBJ_BIRTH_DAY)) {
+            boolean checked = kind == FiffKind.MEAS_DATE ? c.perSubject() : c.birthdayPerSubject();
+            if (!checked) {
+                continue;
+            }
+            List<TagChange> expected = c.expectedDates().stream().filter(e -> e.kind() == kind).toList();
+            List<TagChange> actual = dates(out, kind);
+            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+                TagChange e = expected.get(i);
+                TagChange a = actual.get(i);
+                if (e.newValue() != null && !e.newValue().equals(a.newValue())) {
+                    String field = kind == FiffKind.MEAS_DATE ? "dates.measurement" : "dates.birthday";
+                    wrong.add(new TagChange(a.position(), kind, a.blockPath(), VerifyResult.WRONG_SHIFT,
+                            field + " (per subject): not moved by the subject's own offset", null, e.newValue()));
+                }
+            }
         }
-        return Optional.of(new TagChange(-1, FiffKind.MEAS_DATE, BlockPath.ROOT, "measurementDate",
-                "dates.measurement.offsetDays (per subject): the output's dates are not moved by the subject's own"
-                        + " offset", null, expected.get().toString()));
+        return wrong;
     }
+
+    /** The tags of one kind in a file, where they are and their values as changes show them. */
+    private List<TagChange> dates(Path file, int kind) throws IOException {
+        List<TagChange> found = new ArrayList<>();
+        try (FiffReader r = FiffReader.open(file, limits)) {
+            for (TagHeader t = r.nextTag(); t != null; t = r.nextTag()) {
+                if (t.kind() == kind) {
+                    found.add(new TagChange(t.position(), kind, r.blockPath(), "", "", null,
+                            TagPass.display(kind, t.type(), r.readData())));
+                }
+            }
+        }
+        return found;
+    }
+
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param input      the checked file's name (usually an anonymized output)
  * @param original   the original's name, or {@code null} when the file was checked without it
  * @param policyName the policy it was checked against
- * @param findings   every tag the policy would still change (its old value only when old values were asked for)
+ * @param findings   every tag the policy would still change, and (against the original) every date not moved by
+ *                   the subject's own offset ({@link #WRONG_SHIFT}) (its old value only when old values were asked for)
  * @param leaks      the original values found in the file (empty without the original); they say which value and
  *                   where, never the value itself
  * @param notChecked descriptions of original values too short to search (empty without the original)
@@ -70,6 +71,23 @@ public record VerifyResult(String input, String original, String policyName, Lis
         checks = List.copyOf(checks);
         limits = List.copyOf(limits);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The action of a finding that is no PHI: against the original, a date that a subject's own offset should have
+     * moved is not where that offset puts it (a wrong secret, range or table). Its {@code newValue} is the value
+     * the tag should hold.
+     */
+    public static final String WRONG_SHIFT = "wrongShift";
+
+    /** @return the findings that are dates not moved by the subject's own offset ({@link #WRONG_SHIFT}) */
+    public List<TagChange> wrongShifts() {
+        return findings.stream().filter(f -> f.action().equals(WRONG_SHIFT)).toList();
+    }
+
+    /** @return the findings that are tags the policy would still change (PHI), without {@link #wrongShifts()} */
+    public List<TagChange> phiFindings() {
+        return findings.stream().filter(f -> !f.action().equals(WRONG_SHIFT)).toList();
     }
 
     /** @return true when the policy would change nothing and no original value was found */

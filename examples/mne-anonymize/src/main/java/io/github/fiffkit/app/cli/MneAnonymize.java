@@ -62,7 +62,7 @@ import picocli.CommandLine;
             "  2  an input cannot be read or is not valid FIFF (nothing written)",
             "  3  an output cannot be written (nothing left behind)",
             "  4  the leak check found original values in an output (kept; input kept)",
-            "  5  --verify: a file still holds PHI the policy would change",
+            "  5  --verify: a file still holds PHI the policy would change (or a wrong date shift)",
             "  6  several recordings: at least one failed (the others are done)",
             "  7  the options cannot be applied to a file (nothing written)",
             "  8  done, but -d kept an input it was asked to delete (warnings, leak hits, a failed read-back)",

@@ -78,11 +78,19 @@ final class OutcomePrinter {
                 out.println(v.input() + ": passed" + against);
             }
         } else {
-            String tags = v.findings().size() + (v.findings().size() == 1 ? " tag" : " tags");
-            out.println(!v.leakChecked() ? v.input() + ": PHI found in " + tags
-                    : v.input() + ": PHI found" + against + ": " + tags + " the policy would change, "
-                            + v.leaks().size() + (v.leaks().size() == 1 ? " original value" : " original values")
-                            + " found");
+            int phi = v.phiFindings().size();
+            int shifts = v.wrongShifts().size();
+            String wrong = shifts + (shifts == 1 ? " date" : " dates") + " not moved by the subject's own offset";
+            String tags = phi + (phi == 1 ? " tag" : " tags");
+            if (phi == 0 && v.leaks().isEmpty()) {
+                // a wrong secret, range or table: the dates are moved, only not by this subject's offset
+                out.println(v.input() + ": wrong date shift" + against + ": " + wrong);
+            } else {
+                out.println((!v.leakChecked() ? v.input() + ": PHI found in " + tags
+                        : v.input() + ": PHI found" + against + ": " + tags + " the policy would change, "
+                                + v.leaks().size() + (v.leaks().size() == 1 ? " original value" : " original values")
+                                + " found") + (shifts == 0 ? "" : "; " + wrong));
+            }
             for (TagChange c : v.findings()) {
                 out.println("  " + (options.verbose() ? describe(c) : c.kindName() + " in " + c.blockPath() + " at "
                         + c.position() + " (" + c.origin() + ": " + c.action() + ")"));

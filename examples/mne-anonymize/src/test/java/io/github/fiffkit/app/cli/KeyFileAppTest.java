@@ -186,4 +186,21 @@ class KeyFileAppTest {
         assertEquals(0, away.status(), away.toString());
         assertFalse(away.err().contains("warning: the key file"), away.err());
     }
+
+    @Test
+    void verifyAgainstTheOriginalReportsAWrongShiftAsSuchNotAsPhi() throws IOException {
+        Path in = TestFiles.small(dir.resolve("a_raw.fif"), "gain 1");
+        Path other = policy("other.json", 10, 20);
+        Path out = dir.resolve("o.fif");
+        assertEquals(0, AppRun.of("--no-gui", "--policy", other.toString(), "-i", in.toString(), "-o",
+                out.toString()).status());
+        AppRun v = AppRun.of("--no-gui", "--verify", out.toString(), "--original", in.toString(), "--policy",
+                policy.toString());
+        assertEquals(5, v.status(), v.toString());
+        assertTrue(v.out().startsWith(out + ": wrong date shift (against " + in + "): "), v.out());
+        assertFalse(v.out().contains("PHI found"), v.out());
+        assertFalse(v.out().contains(" at -1 "), "the tag where it is: " + v.out());
+        assertTrue(v.out().contains("FIFF_MEAS_DATE in "), v.out());
+        noOriginalDate(v);
+    }
 }
