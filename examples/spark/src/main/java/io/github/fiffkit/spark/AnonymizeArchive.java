@@ -1,6 +1,7 @@
 package io.github.fiffkit.spark;
 
 import io.github.fiffkit.anonymize.Anonymizer;
+import io.github.fiffkit.anonymize.KeyFile;
 import io.github.fiffkit.anonymize.policy.PolicyException;
 import io.github.fiffkit.anonymize.policyfile.PolicyFileException;
 import io.github.fiffkit.anonymize.run.DayMonthYear;
@@ -121,6 +122,8 @@ public final class AnonymizeArchive implements Callable<Integer> {
             built = spec.settings().builder().build();
             if (keyFile != null) {
                 ArchiveJob.checkKeyFile(built);
+                // a key file that cannot be used stops the job before Spark starts
+                new KeyFile(keyFile).checkUsable();
             }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("fiffkit-spark: " + e.getMessage());

@@ -84,9 +84,13 @@ public final class ArchiveJob {
      * @throws IllegalArgumentException when its dates do not move per subject, so there is no key file to keep
      */
     static void checkKeyFile(Anonymizer built) {
-        if (!(built.policy().dates().measurement() instanceof MeasurementDate.PerSubject)) {
+        if (!(built.policy().dates().measurement() instanceof MeasurementDate.PerSubject p)) {
             throw new IllegalArgumentException("--key-file needs a policy whose dates move per subject"
                     + " (dates.measurement.offsetDays with \"keyed\" or \"table\"), and no --md or --mdo");
+        }
+        if (p.offset().secret() == null && !p.offset().keyFileRaw()) {
+            throw new IllegalArgumentException("--key-file names each subject by a keyed hash, which needs a secret,"
+                    + " and dates.measurement.offsetDays has none: give it a \"secret\" (or \"keyFileRaw\": true)");
         }
     }
 
@@ -109,6 +113,9 @@ public final class ArchiveJob {
         Configuration conf = sc.hadoopConfiguration();
         if (keyFile != null) {
             checkKeyFile(spec.settings().builder().build());
+        }
+        if (keyFile != null) {
+            new KeyFile(keyFile).checkUsable();
         }
         List<KeyFile.Row> known = keyFile == null ? null : new KeyFile(keyFile).read();
         // the policy (file, tables, secret) is checked here, before any work, as the application checks it

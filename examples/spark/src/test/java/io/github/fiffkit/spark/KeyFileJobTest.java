@@ -112,4 +112,26 @@ class KeyFileJobTest {
         assertEquals(1, AnonymizeArchive.run(args.toArray(String[]::new)));
         assertFalse(Files.exists(dir.resolve("k.csv")));
     }
+
+    @Test
+    void aTableWithoutASecretOrAnUnusableKeyFileStopsTheJobBeforeSparkRuns() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
+        Files.writeString(dir.resolve("offsets.csv"), "original,pseudonym,offsetDays\nHIS-1,P1,400\n");
+        Path table = Files.writeString(dir.resolve("table.json"), """
+                {"fiffPolicy": 1, "extends": "mne-anonymize",
+                 "dates": {"measurement": {"offsetDays": {"table": "offsets.csv", "subject": "FIFF_SUBJ_HIS_ID",
+                                                          "missing": {"offsetDays": 3}}}}}""");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArchiveJob.run(sc,
+                JobSpec.of(in.toString(), dir.resolve("out").toString(), settings(table)), dir.resolve("k.csv")));
+        assertTrue(e.getMessage().contains("needs a secret"), e.getMessage());
+        Path missing = dir.resolve("no-such-folder").resolve("k.csv");
+        List<String> args = List.of("--input", in.toString(), "--output", dir.resolve("o").toString(),
+                "--policy", policy("study.json", 365, 3650).toString(), "--key-file", missing.toString());
+        assertEquals(1, AnonymizeArchive.run(args.toArray(String[]::new)));
+        assertFalse(Files.exists(dir.resolve("o")));
+        assertThrows(io.github.fiffkit.anonymize.KeyFileException.class, () -> ArchiveJob.run(sc,
+                JobSpec.of(in.toString(), dir.resolve("out").toString(), settings(policy("study.json", 365, 3650))),
+                missing));
+    }
 }
