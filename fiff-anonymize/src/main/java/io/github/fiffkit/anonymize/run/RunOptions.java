@@ -208,7 +208,8 @@ public final class RunOptions {
     /**
      * Choices that are allowed but probably not meant: {@code --mdo 0}, {@code --sbo 0}, a fixed birthday after
      * the fixed measurement date, and a policy file that (with the options given here) leaves tags of the
-     * {@code mne-anonymize} preset's personal-data table unchanged. For the last one the policy file is read (with
+     * {@code mne-anonymize} preset's personal-data table unchanged, or a {@code hash} or {@code pseudonym} rule of a
+     * per-subject offset's key tag without {@code "normalise"}. For these the policy file is read (with
      * its secret); a policy file that cannot be read or is not valid gives no warning here, it fails when the
      * anonymizer is built.
      *
@@ -236,6 +237,22 @@ public final class RunOptions {
      */
     public List<OptionMessage> warnings(Anonymizer built) {
         List<OptionMessage> w = new ArrayList<>(OptionChecks.warnings(this));
+        if (built.policy().dates().measurement() instanceof MeasurementDate.PerSubject p) {
+            // a hash or pseudonym of a key tag that does not normalise as the offset's key does splits a subject
+            for (io.github.fiffkit.anonymize.policy.Rule r : built.policy().rules()) {
+                Integer kind = r.selector().kindOrNull();
+                String action = r.action().name();
+                if (kind != null && p.offset().keyTags().contains(kind)
+                        && (action.equals("hash") || action.equals("pseudonym"))
+                        && !Boolean.TRUE.equals(r.action().parameters().get("normalise"))) {
+                    w.add(OptionMessage.of("the " + action + " rule of " + io.github.fiffkit.core.FiffKind.describe(
+                            kind) + " (" + r.origin() + ") takes the value as written, while the per-subject date"
+                            + " offset takes it trimmed and case-folded: two spellings of one subject get one offset"
+                            + " but two " + (action.equals("hash") ? "hashes" : "pseudonyms") + "; add \"normalise\":"
+                            + " true to the rule"));
+                }
+            }
+        }
         if (policyFile != null) {
             List<PhiTag> left = built.policy().uncoveredPhiTags(Preset.MNE_ANONYMIZE);
             if (!left.isEmpty()) {

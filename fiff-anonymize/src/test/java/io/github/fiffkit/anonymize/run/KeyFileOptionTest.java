@@ -65,4 +65,25 @@ class KeyFileOptionTest {
         assertEquals(1, rows.size());
         assertTrue(rows.get(0).offsetDays() >= 30 && rows.get(0).offsetDays() <= 60, rows.get(0)::toString);
     }
+
+    @Test
+    void aHashOfAKeyTagThatDoesNotNormaliseIsWarnedAbout() throws IOException {
+        String keyed = "{\"offsetDays\": {\"keyed\": [\"FIFF_SUBJ_HIS_ID\"], \"min\": 30, \"max\": 60,"
+                + " \"secret\": \"file:secret.txt\"}}";
+        for (boolean normalise : List.of(false, true)) {
+            Files.writeString(dir.resolve("secret.txt"), "study secret\n");
+            Path p = Files.writeString(dir.resolve("h.json"), "{\"fiffPolicy\": 1, \"extends\": \"mne-anonymize\","
+                    + " \"dates\": {\"measurement\": " + keyed + "}, \"rules\": [{\"tag\": \"FIFF_SUBJ_HIS_ID\","
+                    + " \"action\": \"hash\", \"secret\": \"file:secret.txt\"" + (normalise ? ", \"normalise\": true" : "")
+                    + "}]}");
+            RunOptions o = RunOptions.builder().policyFile(p).build();
+            List<String> w = o.warnings(o.toAnonymizer()).stream().map(OptionMessage::text)
+                    .filter(t -> t.contains("two spellings of one subject")).toList();
+            assertEquals(normalise ? 0 : 1, w.size(), w::toString);
+            if (!normalise) {
+                assertTrue(w.get(0).startsWith("the hash rule of FIFF_SUBJ_HIS_ID"), w.get(0));
+                assertTrue(w.get(0).endsWith("add \"normalise\": true to the rule"), w.get(0));
+            }
+        }
+    }
 }
