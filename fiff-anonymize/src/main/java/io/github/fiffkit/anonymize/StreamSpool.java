@@ -86,6 +86,24 @@ final class StreamSpool {
             }
             bases.add(base);
         }
+        boolean plain = true;
+        for (int i = 0; i < n && plain; i++) {
+            plain = !RecordingRunner.gzipped(Objects.requireNonNull(inputs.get(i), "input"), inputNames.get(i));
+        }
+        if (plain) {
+            List<String> outBases = new ArrayList<>();
+            for (String name : outputNames) {
+                String base = SplitRecording.baseName(Objects.requireNonNull(name, "name"));
+                if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+                    throw new IllegalArgumentException("not a file name: " + name);
+                }
+                if (outBases.contains(base)) {
+                    throw new IllegalArgumentException("two parts have the same base name: " + name);
+                }
+                outBases.add(base);
+            }
+            return runner.runForward(inputs, inputNames, bases, outputs, outputNames, outBases);
+        }
         Path work = Files.createTempDirectory(Objects.requireNonNull(parent, "parent"), "fiffkit-stream-");
         try {
             List<Path> localOut = new ArrayList<>();

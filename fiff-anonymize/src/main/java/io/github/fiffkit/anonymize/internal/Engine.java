@@ -182,16 +182,7 @@ public final class Engine {
      */
     public PendingOutput run(Opener opener, String name, Path target, boolean compress, FileFacts facts, Recording rec)
             throws IOException {
-        Optional<FiffTime> reference = rec.reference().isPresent() ? rec.reference() : facts.measurementDate();
-        SubjectShifts shift = rec.shift() != null ? rec.shift() : subjectShift(List.of(facts), name);
-        DateModel model = DateModel.resolve(settings.policy().dates(), reference,
-                SubjectShifts.measurement(shift), SubjectShifts.birthday(shift));
-        Optional<FiffTime> movedReference;
-        try {
-            movedReference = reference.map(model::moveTime);
-        } catch (ArithmeticException e) {
-            throw new PolicyException(e.getMessage(), name, -1, FiffKind.MEAS_DATE, null);
-        }
+        Dates dates = dates(facts, rec, name);
         Path temp = null;
         FileChannel channel = null;
         Path packed = null;
@@ -203,7 +194,7 @@ public final class Engine {
                 channel = settings.files().open(temp);
                 holdLock(channel);
             }
-            TagPass pass = new TagPass(settings, name, facts, model, reference, rec);
+            TagPass pass = new TagPass(settings, name, facts, dates.model(), dates.reference(), rec);
             for (Path p : stale) {
                 pass.warnings.add("removed " + p.getFileName() + ", a temporary file left by an interrupted run");
             }
@@ -233,13 +224,7 @@ public final class Engine {
                     packed = null;
                 }
             }
-            AnonymizationResult result = new AnonymizationResult(name, target == null ? null : target.toString(),
-                    settings.policy().name(), pass.changes, pass.warnings, leaks,
-                    settings.leakCheck() ? pass.leaks.notChecked() : List.of(), reference,
-                    movedReference, pass.tagsRead, pass.tagsWritten, pass.inputSize,
-                    pass.outputSize, null, null, settings.leakCheck() && target != null,
-                    Optional.ofNullable(SubjectShifts.measurement(shift)),
-                    Optional.ofNullable(SubjectShifts.birthday(shift)));
+            AnonymizationResult result = result(name, target == null ? null : target.toString(), pass, leaks, dates);
             log(name, pass, leaks);
             PendingOutput pending = new PendingOutput(settings.files(), temp, target, result);
             temp = null;
@@ -259,6 +244,71 @@ public final class Engine {
                 PendingOutput.discardQuietly(settings.files(), packed);
             }
         }
+    }
+
+    /** The dates of one file: the reference it moves by, the subject's offsets, the model and the moved date. */
+    private record Dates(Optional<FiffTime> reference, SubjectShifts shift, DateModel model,
+            Optional<FiffTime> moved) {
+    }
+
+    private Dates dates(FileFacts facts, Recording rec, String name) throws PolicyException {
+        Optional<FiffTime> reference = rec.reference().isPresent() ? rec.reference() : facts.measurementDate();
+        SubjectShifts shift = rec.shift() != null ? rec.shift() : subjectShift(List.of(facts), name);
+        DateModel model = DateModel.resolve(settings.policy().dates(), reference,
+                SubjectShifts.measurement(shift), SubjectShifts.birthday(shift));
+        try {
+            return new Dates(reference, shift, model, reference.map(model::moveTime));
+        } catch (ArithmeticException e) {
+            throw new PolicyException(e.getMessage(), name, -1, FiffKind.MEAS_DATE, null);
+        }
+    }
+
+    private AnonymizationResult result(String name, String output, TagPass pass, List<LeakHit> leaks, Dates d) {
+        return new AnonymizationResult(name, output, settings.policy().name(), pass.changes, pass.warnings, leaks,
+                settings.leakCheck() ? pass.leaks.notChecked() : List.of(), d.reference(), d.moved(),
+                pass.tagsRead, pass.tagsWritten, pass.inputSize, pass.outputSize, null, null,
+                settings.leakCheck() && output != null, Optional.ofNullable(SubjectShifts.measurement(d.shift())),
+                Optional.ofNullable(SubjectShifts.birthday(d.shift())));
+    }
+
+    /**
+     * Lays a file's output out for a forward write (see {@link ForwardOutput}): the pass runs once without writing,
+     * its actions' results kept in the layout; the leak check, when on, reads the laid-out output (the bytes the
+     * write will give) before anything is written.
+     *
+     * @param opener the input, plain (not gzip-compressed)
+     * @param input  the same input as a channel, from which the kept tags are copied
+     * @param name   its name for messages and reports
+     * @param output the output's name for the result
+     * @param facts  the pre-scan's facts for this file
+     * @param rec    what the recording's parts share
+     * @return the output, not yet written
+     * @throws IOException as for {@link #run}
+     */
+    public ForwardOutput layOut(Opener opener, java.nio.channels.SeekableByteChannel input, String name,
+            String output, FileFacts facts, Recording rec) throws IOException {
+        Dates dates = dates(facts, rec, name);
+        TagPass pass = new TagPass(settings, name, facts, dates.model(), dates.reference(), rec);
+        Layout layout = new Layout();
+        pass.layout = layout;
+        runPass(pass, opener, name, null);
+        if (layout.directory()) {
+            pass.tagsWritten++;
+        }
+        pass.outputSize = layout.size();
+        List<LeakHit> leaks = List.of();
+        if (settings.leakCheck()) {
+            try (FiffReader r = FiffReader.open(layout.channel(input), name, settings.limits())) {
+                leaks = pass.leaks.check(r);
+            } catch (FiffFormatException | InputException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new InputException(name + ": cannot read: " + describe(e), e);
+            }
+        }
+        AnonymizationResult result = result(name, output, pass, leaks, dates);
+        log(name, pass, leaks);
+        return new ForwardOutput(layout, input, name, result);
     }
 
     /** Runs a pass; a failure to read is the input's, a failure while writing the output's. */

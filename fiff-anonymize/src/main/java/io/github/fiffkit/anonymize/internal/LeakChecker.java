@@ -114,6 +114,19 @@ public final class LeakChecker {
      * @throws IOException when the output cannot be read
      */
     public List<LeakHit> check(Path output, FiffLimits limits) throws IOException {
+        try (FiffReader r = FiffReader.open(output, limits)) {
+            return check(r);
+        }
+    }
+
+    /**
+     * Searches an output being read.
+     *
+     * @param r the uncompressed output, before its first tag (not closed)
+     * @return the hits, in file order
+     * @throws IOException when the output cannot be read
+     */
+    public List<LeakHit> check(FiffReader r) throws IOException {
         texts.keySet().removeIf(t -> writtenTexts.contains(t.toLowerCase(java.util.Locale.ROOT)));
         times.keySet().removeAll(writtenTimes);
         days.keySet().removeAll(writtenDays);
@@ -123,57 +136,55 @@ public final class LeakChecker {
             folded.put(t, Scrubber.fold(t));
         }
         List<LeakHit> hits = new ArrayList<>();
-        try (FiffReader r = FiffReader.open(output, limits)) {
-            for (TagHeader tag = r.nextTag(); tag != null; tag = r.nextTag()) {
-                int kind = tag.kind();
-                int type = tag.type();
-                if (type == FiffType.STRING && !texts.isEmpty() && tag.size() <= TEXT_LIMIT && tag.size() > 0) {
-                    byte[] data = r.readData();
-                    String latin1 = new String(data, StandardCharsets.ISO_8859_1);
-                    String utf8 = new String(data, StandardCharsets.UTF_8);
-                    String latin1Folded = Scrubber.fold(latin1);
-                    // plain ASCII reads the same both ways: searched once
-                    boolean same = utf8.equals(latin1);
-                    String utf8Folded = same ? latin1Folded : Scrubber.fold(utf8);
-                    for (Map.Entry<String, String> e : texts.entrySet()) {
-                        String v = e.getKey();
-                        String fv = folded.get(v);
-                        if (Scrubber.containsWord(latin1, latin1Folded, v, fv)
-                                || !same && Scrubber.containsWord(utf8, utf8Folded, v, fv)) {
-                            hits.add(new LeakHit(tag.position(), kind, r.blockPath(), e.getValue(),
-                                    "scrub it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
-                                            + "\", \"action\": \"scrub\"} or use the strict preset"));
+        for (TagHeader tag = r.nextTag(); tag != null; tag = r.nextTag()) {
+            int kind = tag.kind();
+            int type = tag.type();
+            if (type == FiffType.STRING && !texts.isEmpty() && tag.size() <= TEXT_LIMIT && tag.size() > 0) {
+                byte[] data = r.readData();
+                String latin1 = new String(data, StandardCharsets.ISO_8859_1);
+                String utf8 = new String(data, StandardCharsets.UTF_8);
+                String latin1Folded = Scrubber.fold(latin1);
+                // plain ASCII reads the same both ways: searched once
+                boolean same = utf8.equals(latin1);
+                String utf8Folded = same ? latin1Folded : Scrubber.fold(utf8);
+                for (Map.Entry<String, String> e : texts.entrySet()) {
+                    String v = e.getKey();
+                    String fv = folded.get(v);
+                    if (Scrubber.containsWord(latin1, latin1Folded, v, fv)
+                            || !same && Scrubber.containsWord(utf8, utf8Folded, v, fv)) {
+                        hits.add(new LeakHit(tag.position(), kind, r.blockPath(), e.getValue(),
+                                "scrub it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
+                                        + "\", \"action\": \"scrub\"} or use the strict preset"));
+                    }
+                }
+            } else if (type == FiffType.ID_STRUCT && tag.size() > 0 && tag.size() % FiffId.SIZE == 0
+                    && tag.size() <= TEXT_LIMIT) {
+                ByteBuffer in = ByteBuffer.wrap(r.readData());
+                while (in.hasRemaining()) {
+                    FiffId id = FiffId.read(in);
+                    String m = machines.get(machineKey(id));
+                    String t = id.time().isNone() ? null : times.get(id.time().seconds());
+                    for (String what : new String[] {m, t}) {
+                        if (what != null) {
+                            hits.add(new LeakHit(tag.position(), kind, r.blockPath(), what,
+                                    "rewrite it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
+                                            + "\", \"action\": \"rewriteId\"}"));
                         }
                     }
-                } else if (type == FiffType.ID_STRUCT && tag.size() > 0 && tag.size() % FiffId.SIZE == 0
-                        && tag.size() <= TEXT_LIMIT) {
-                    ByteBuffer in = ByteBuffer.wrap(r.readData());
-                    while (in.hasRemaining()) {
-                        FiffId id = FiffId.read(in);
-                        String m = machines.get(machineKey(id));
-                        String t = id.time().isNone() ? null : times.get(id.time().seconds());
-                        for (String what : new String[] {m, t}) {
-                            if (what != null) {
-                                hits.add(new LeakHit(tag.position(), kind, r.blockPath(), what,
-                                        "rewrite it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
-                                                + "\", \"action\": \"rewriteId\"}"));
-                            }
-                        }
-                    }
-                } else if (type == FiffType.JULIAN && tag.size() >= 4 && tag.size() <= 64) {
-                    String what = days.get(ByteBuffer.wrap(r.readData()).getInt(0));
-                    if (what != null) {
-                        hits.add(new LeakHit(tag.position(), kind, r.blockPath(), what,
-                                "change it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
-                                        + "\", \"action\": \"birthday\"}"));
-                    }
-                } else if (kind == FiffKind.MEAS_DATE && tag.size() <= 64 && !times.isEmpty()) {
-                    Optional<FiffTime> t = TimeField.of(type, r.readData()).map(TimeField::time);
-                    String what = t.filter(x -> !x.isNone()).map(x -> times.get(x.seconds())).orElse(null);
-                    if (what != null) {
-                        hits.add(new LeakHit(tag.position(), kind, r.blockPath(), what,
-                                "move it: add the rule {\"tag\": \"FIFF_MEAS_DATE\", \"action\": \"measurementDate\"}"));
-                    }
+                }
+            } else if (type == FiffType.JULIAN && tag.size() >= 4 && tag.size() <= 64) {
+                String what = days.get(ByteBuffer.wrap(r.readData()).getInt(0));
+                if (what != null) {
+                    hits.add(new LeakHit(tag.position(), kind, r.blockPath(), what,
+                            "change it: add the rule {\"tag\": \"" + FiffKind.describe(kind)
+                                    + "\", \"action\": \"birthday\"}"));
+                }
+            } else if (kind == FiffKind.MEAS_DATE && tag.size() <= 64 && !times.isEmpty()) {
+                Optional<FiffTime> t = TimeField.of(type, r.readData()).map(TimeField::time);
+                String what = t.filter(x -> !x.isNone()).map(x -> times.get(x.seconds())).orElse(null);
+                if (what != null) {
+                    hits.add(new LeakHit(tag.position(), kind, r.blockPath(), what,
+                            "move it: add the rule {\"tag\": \"FIFF_MEAS_DATE\", \"action\": \"measurementDate\"}"));
                 }
             }
         }

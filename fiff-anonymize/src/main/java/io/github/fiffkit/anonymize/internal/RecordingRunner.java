@@ -107,6 +107,12 @@ public final class RecordingRunner {
             List<String> baseNames, List<Path> outputs, List<String> outputNames) throws IOException {
         List<Engine.Opener> openers = new ArrayList<>();
         List<Digest> inputDigests = new ArrayList<>();
+        channelInputs(inputs, inputNames, openers, inputDigests);
+        return run(openers, baseNames, inputDigests, inputNames, outputs, outputNames);
+    }
+
+    private static void channelInputs(List<SeekableByteChannel> inputs, List<String> inputNames,
+            List<Engine.Opener> openers, List<Digest> inputDigests) {
         for (int i = 0; i < inputs.size(); i++) {
             SeekableByteChannel ch = Objects.requireNonNull(inputs.get(i), "input");
             String name = inputNames.get(i);
@@ -123,7 +129,86 @@ public final class RecordingRunner {
                 }
             });
         }
-        return run(openers, baseNames, inputDigests, inputNames, outputs, outputNames);
+    }
+
+    /**
+     * Anonymizes the parts of one recording from plain (not gzip-compressed) seekable channels to streams, each
+     * output written forward once ({@link ForwardOutput}), with no local file: every part is pre-scanned, laid out
+     * and leak-checked before the first byte goes to any stream, so that a broken part, a policy that cannot be
+     * applied or a failing leak check writes nothing. The bytes and results are those of {@link #runChannels}.
+     * Reading an input again while writing can still fail after the first outputs were written: the caller writes
+     * to temporary names.
+     *
+     * @param inputs      the parts, in order (not closed)
+     * @param inputNames  their names (paths or URIs) for messages and results
+     * @param baseNames   the inputs' file names, which other parts' references name
+     * @param outputs     the output streams, in the same order (flushed, not closed)
+     * @param outputNames the outputs' names for the results
+     * @param outBases    the outputs' file names, which references get; one ending in {@code .gz} is compressed
+     * @return one result per part
+     * @throws IOException as the anonymizer documents
+     */
+    public List<AnonymizationResult> runForward(List<SeekableByteChannel> inputs, List<String> inputNames,
+            List<String> baseNames, List<java.io.OutputStream> outputs, List<String> outputNames,
+            List<String> outBases) throws IOException {
+        List<Engine.Opener> openers = new ArrayList<>();
+        List<Digest> inputDigests = new ArrayList<>();
+        channelInputs(inputs, inputNames, openers, inputDigests);
+        List<FileFacts> facts = new ArrayList<>();
+        Engine.Recording rec = recording(openers, baseNames, inputNames, outBases, facts);
+        List<ForwardOutput> laidOut = new ArrayList<>();
+        for (int i = 0; i < openers.size(); i++) {
+            laidOut.add(engine.layOut(openers.get(i), inputs.get(i), inputNames.get(i), outputNames.get(i),
+                    facts.get(i), rec));
+        }
+        List<AnonymizationResult> results = new ArrayList<>();
+        for (int i = 0; i < laidOut.size(); i++) {
+            String outSha = laidOut.get(i).write(outputs.get(i), outBases.get(i).toLowerCase(Locale.ROOT).endsWith(".gz"), digests);
+            AnonymizationResult r = laidOut.get(i).result();
+            String inSha = digests ? inputDigests.get(i).hex() : null;
+            results.add(withNames(r, outputNames.get(i), inSha, outSha));
+        }
+        beforeCommit.accept(results);
+        return results;
+    }
+
+    /**
+     * Pre-scans every part (into {@code facts}) and returns what the parts share: the first part's measurement
+     * date, the output names that references get, the subject's offsets.
+     */
+    private Engine.Recording recording(List<Engine.Opener> openers, List<String> inputBaseNames,
+            List<String> inputNames, List<String> outputBaseNames, List<FileFacts> facts) throws IOException {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < openers.size(); i++) {
+            names.put(inputBaseNames.get(i), outputBaseNames.get(i));
+        }
+        for (int i = 0; i < openers.size(); i++) {
+            facts.add(engine.scan(openers.get(i), inputNames.get(i)));
+        }
+        Optional<FiffTime> reference = facts.get(0).measurementDate();
+        return new Engine.Recording(reference, Engine.names(names), engine.subjectShift(facts, inputNames.get(0)));
+    }
+
+    /**
+     * Whether a channel holds gzip-compressed data (its first two bytes), which {@link #runForward} cannot copy
+     * ranges from.
+     *
+     * @param ch   the channel; read from position 0
+     * @param name its name for messages
+     * @return true when compressed
+     * @throws InputException when it cannot be read
+     */
+    public static boolean gzipped(SeekableByteChannel ch, String name) throws IOException {
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
+        try {
+            ch.position(0);
+            while (head.hasRemaining() && ch.read(head) >= 0) {
+                // until two bytes or the end
+            }
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + Engine.describe(e), e);
+        }
+        return head.position() == 2 && (head.get(0) & 0xff) == 0x1f && (head.get(1) & 0xff) == 0x8b;
     }
 
     /** Computes an input's SHA-256. */
@@ -135,17 +220,9 @@ public final class RecordingRunner {
     private List<AnonymizationResult> run(List<Engine.Opener> openers, List<String> inputBaseNames,
             List<Digest> inputDigests, List<String> inputNames, List<Path> outputs, List<String> outputNames)
             throws IOException {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (int i = 0; i < openers.size(); i++) {
-            names.put(inputBaseNames.get(i), outputs.get(i).getFileName().toString());
-        }
         List<FileFacts> facts = new ArrayList<>();
-        for (int i = 0; i < openers.size(); i++) {
-            facts.add(engine.scan(openers.get(i), inputNames.get(i)));
-        }
-        Optional<FiffTime> reference = facts.get(0).measurementDate();
-        Engine.Recording rec = new Engine.Recording(reference, Engine.names(names),
-                engine.subjectShift(facts, inputNames.get(0)));
+        Engine.Recording rec = recording(openers, inputBaseNames, inputNames,
+                outputs.stream().map(p -> p.getFileName().toString()).toList(), facts);
         List<PendingOutput> pending = new ArrayList<>();
         try {
             for (int i = 0; i < openers.size(); i++) {

@@ -66,6 +66,8 @@ final class TagPass implements ActionContext {
     private final String unmatchedOrigin;
     /** Told how far the output has got, or {@code null}. */
     LongConsumer progress;
+    /** Told every tag of the output, for a forward write after a dry pass, or {@code null}. */
+    Layout layout;
     long tagsRead;
     long tagsWritten;
     long inputSize;
@@ -158,6 +160,9 @@ final class TagPass implements ActionContext {
                     LOG.trace("{}: {} in {} at offset {}: copied ({})", name, FiffKind.describe(kind), path,
                             tag.position(), keptBy);
                 }
+                if (layout != null) {
+                    layout.copy(tag);
+                }
                 if (writer != null) {
                     lastHeader = writer.position();
                     writing = true;
@@ -197,6 +202,9 @@ final class TagPass implements ActionContext {
         for (FiffWarning w : reader.warnings()) {
             warnings.add(w.toString());
         }
+        if (layout != null) {
+            layout.end(settings.writeDirectory() && tagsWrittenIncludesPointer, reader.isTerminated());
+        }
         if (writer != null) {
             writing = true;
             if (settings.writeDirectory() && tagsWrittenIncludesPointer) {
@@ -219,6 +227,9 @@ final class TagPass implements ActionContext {
         tagsWritten++;
         if (kind == FiffKind.DIR_POINTER) {
             tagsWrittenIncludesPointer = true;
+        }
+        if (layout != null) {
+            layout.tag(kind, type, bytes);
         }
         if (writer == null) {
             return -1;
