@@ -3,7 +3,9 @@ package io.github.fiffkit.spark;
 import io.github.fiffkit.anonymize.output.OutputFiles;
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -13,7 +15,8 @@ import java.util.stream.Stream;
 import org.apache.spark.SparkEnv;
 
 /**
- * Where an executor keeps its local temporary files: a folder per unit ({@code fiffkit-spool-*}) inside the folders
+ * Where an executor keeps its local temporary files, when it needs any (a recording with a gzip-compressed part; the
+ * outputs of plain inputs are written forward, with no local file): a folder per unit ({@code fiffkit-spool-*}) inside the folders
  * of Spark's block manager, which the cluster manager made for this application (a standalone Worker's
  * {@code spark.local.dir}/{@code SPARK_LOCAL_DIRS} sub-folder, a YARN container's local folders) and deletes when
  * the application ends, also after the executor was killed. {@code java.io.tmpdir} is not such a folder: a
@@ -57,6 +60,18 @@ final class LocalDirs {
      * @throws IOException when the folder cannot be made
      */
     static Path spool(String key) throws IOException {
+        Path dir = Files.createTempDirectory(parent(key), "fiffkit-spool-");
+        IN_USE.add(dir);
+        return dir;
+    }
+
+    /**
+     * The block manager's folder for a key, in which nothing of ours is made unless a spool is needed.
+     *
+     * @param key spreads callers over the block manager's folders (a unit's id)
+     * @return an existing folder; {@code java.io.tmpdir} outside Spark
+     */
+    static Path parent(String key) {
         Path parent = Path.of(System.getProperty("java.io.tmpdir"));
         SparkEnv env = SparkEnv.get();
         if (env != null) {
@@ -65,9 +80,25 @@ final class LocalDirs {
                 parent = dirs[Math.floorMod(key.hashCode(), dirs.length)].toPath();
             }
         }
-        Path dir = Files.createTempDirectory(parent, "fiffkit-spool-");
-        IN_USE.add(dir);
-        return dir;
+        return parent;
+    }
+
+    /**
+     * Whether an input is gzip-compressed (its first two bytes): the library writes the outputs of plain inputs
+     * forward, straight to their streams, and spools only a recording with a compressed part, from which it cannot
+     * copy ranges; only then is a spool folder needed.
+     *
+     * @param in the input; its position is moved
+     * @return true when compressed
+     * @throws IOException when it cannot be read
+     */
+    static boolean compressed(SeekableByteChannel in) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(2);
+        in.position(0);
+        while (head.hasRemaining() && in.read(head) >= 0) {
+            // two bytes, or fewer at the end
+        }
+        return head.position() == 2 && (head.get(0) & 0xff) == 0x1f && (head.get(1) & 0xff) == 0x8b;
     }
 
     /** Deletes a spool folder and what is in it. */

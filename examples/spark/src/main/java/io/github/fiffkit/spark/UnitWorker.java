@@ -34,9 +34,9 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 /**
  * Runs one unit on an executor: removes the temporary files an earlier, killed attempt left beside the unit's
  * files, skips the unit when a previous run finished it, else reads its parts in place from their file system
- * (seekable channels) through the {@link Anonymizer}, which spools the outputs in Spark's local folders, copies them
- * to temporary names beside the targets, renames them, and records the unit's report rows. Never throws for a
- * file's problem: a failure becomes report rows.
+ * (seekable channels) through the {@link Anonymizer}, which writes each output forward to a temporary name beside
+ * its target (a recording with a gzip-compressed part is spooled in Spark's local folders first), renames them,
+ * and records the unit's report rows. Never throws for a file's problem: a failure becomes report rows.
  */
 final class UnitWorker {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -199,12 +199,22 @@ final class UnitWorker {
                 temps.add(temp);
                 outs.add(out);
             }
-            java.nio.file.Path spool = LocalDirs.spool(unit.id());
+            boolean compressed = false;
+            for (int i = 0; i < n && !compressed; i++) {
+                try {
+                    compressed = LocalDirs.compressed(ins.get(i));
+                } catch (IOException e) {
+                    throw new InputException(unit.inputs().get(i) + ": cannot read: " + message(e), e);
+                }
+            }
+            java.nio.file.Path spool = compressed ? LocalDirs.spool(unit.id()) : LocalDirs.parent(unit.id());
             List<AnonymizationResult> results;
             try {
                 results = settings.anonymizer().anonymizeRecording(ins, unit.inputs(), outs, unit.outputs(), spool);
             } finally {
-                LocalDirs.release(spool);
+                if (compressed) {
+                    LocalDirs.release(spool);
+                }
             }
             for (OutputStream o : outs) {
                 o.close();
