@@ -179,18 +179,26 @@ public final class Anonymizer {
 
     /**
      * Anonymizes the parts of a split recording from seekable channels to streams, with the results and bytes of
-     * {@link #anonymizeRecording(List, List, List, List)}, but without copying the inputs: each channel (a
-     * Hadoop file system's input stream, for one) is read in place, from position 0, for the pre-scan, the pass and
-     * the input's digest. The outputs are written to temporary local files in a fresh folder made under
-     * {@code spoolFolder} (a folder that its owner cleans, such as a cluster executor's local folder) and copied to
-     * the streams only once all of them are complete; that folder is deleted before this method returns, whatever
-     * happens. Failures are as for the stream method.
+     * {@link #anonymizeRecording(List, List, List, List)}, but without local copies: each channel (a Hadoop file
+     * system's input stream, for one) is read in place, from position 0, for the pre-scan, the pass, the output and
+     * the input's digest. When every part is plain (not gzip-compressed), each output is written forward, once, to
+     * its stream: every part is pre-scanned and run through the policy without writing (the actions' results are
+     * kept), which gives every tag's offset in the output and so the tag directory's; the leak check reads those
+     * bytes; only then are the outputs written, in order, the kept tags copied from the channels. A broken part, a
+     * policy that cannot be applied or a failed leak check writes nothing; an input that cannot be read again while
+     * its output is written leaves the outputs before it complete and its own partial (write to temporary names).
+     * When a part is gzip-compressed (its ranges cannot be copied without decompressing it again), the outputs are
+     * written to temporary local files in a fresh folder made under {@code spoolFolder} (a folder that its owner
+     * cleans, such as a cluster executor's local folder) and copied to the streams only once all of them are
+     * complete; that folder is deleted before this method returns, whatever happens. Failures are then as for the
+     * stream method.
      *
      * @param inputs      the parts, in order (not closed)
      * @param inputNames  their names (paths or URIs; the base names must differ), for messages and the results
      * @param outputs     the outputs, in the same order (not closed)
      * @param outputNames their names (paths or URIs; the base names must differ), as for the stream method
-     * @param spoolFolder an existing folder for the outputs' temporary local files
+     * @param spoolFolder an existing folder for the outputs' temporary local files (used only when a part is
+     *                    gzip-compressed)
      * @return one result per part, naming {@code inputNames} and {@code outputNames}
      * @throws InputException when an input cannot be read
      * @throws IOException    see the class description

@@ -62,8 +62,10 @@ final class StreamSpool {
     }
 
     /**
-     * The inputs read in place from seekable channels (no local copy); only the outputs are written to local
-     * files, in a fresh folder under {@code parent}, and copied to their streams once every part is complete.
+     * The inputs read in place from seekable channels (no local copy). Plain inputs' outputs are written forward
+     * to their streams ({@link RecordingRunner#runForward}, no local file); when a part is gzip-compressed, the
+     * outputs are written to local files, in a fresh folder under {@code parent}, and copied to their streams once
+     * every part is complete.
      *
      * @param runner      runs the parts
      * @param inputs      the parts' channels (not closed)

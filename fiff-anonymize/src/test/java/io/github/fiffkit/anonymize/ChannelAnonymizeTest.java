@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The channel entry point reads its inputs in place and gives the file path's bytes and results; its only local
- * files are the outputs' spool, under the folder the caller names, and it leaves nothing there.
+ * files are the outputs' spool of a recording with a gzip-compressed part, under the folder the caller names, and it
+ * leaves nothing there (plain inputs: {@link ForwardOutputTest}).
  */
 class ChannelAnonymizeTest {
     @TempDir
