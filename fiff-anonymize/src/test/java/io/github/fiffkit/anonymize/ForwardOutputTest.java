@@ -35,7 +35,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,7 +73,12 @@ class ForwardOutputTest {
 
     /** Anonymizes files by path and from channels, and checks bytes and results agree; returns the streams. */
     private List<byte[]> sameAsFiles(Anonymizer a, List<Path> parts, List<String> outNames) throws IOException {
-        Path outDir = Files.createDirectories(dir.resolve("by-path"));
+        return sameAsFiles(a, parts, outNames, "by-path");
+    }
+
+    private List<byte[]> sameAsFiles(Anonymizer a, List<Path> parts, List<String> outNames, String folder)
+            throws IOException {
+        Path outDir = Files.createDirectories(dir.resolve(folder));
         List<Path> outs = outNames.stream().map(outDir::resolve).toList();
         for (Path o : outs) {
             Files.deleteIfExists(o);
@@ -129,6 +138,21 @@ class ForwardOutputTest {
         Anonymizer a = Anonymizer.builder().preset(preset).leakCheck(true).digests(seed % 2 == 0)
                 .writeDirectory(seed % 3 != 0).build();
         sameAsFiles(a, List.of(in), List.of(seed % 5 == 0 ? "out_raw.fif.gz" : "out_raw.fif"));
+    }
+
+    /** Every corpus file (a compressed one through the spool), strict with leak check: the file path's bytes. */
+    @Tag("corpus")
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileGivesTheFilePathsBytes() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        int i = 0;
+        for (Path file : CorpusAnonymizeTest.corpus()) {
+            String folder = "corpus-" + i++;
+            String name = file.getFileName().toString();
+            tests.add(DynamicTest.dynamicTest(name,
+                    () -> sameAsFiles(strict(true), List.of(file), List.of(name), folder)));
+        }
+        return tests.stream();
     }
 
     @Test
