@@ -276,14 +276,9 @@ public final class AnonymizerBuilder {
      */
     public Anonymizer build() {
         if (settings.keyFile() != null) {
-            if (!(settings.resolvedPolicy().dates().measurement() instanceof MeasurementDate.PerSubject p)) {
-                throw new IllegalStateException("a key file needs a policy whose dates move per subject"
-                        + " (dates.measurement.offsetDays with \"keyed\" or \"table\")");
-            }
-            if (p.offset().secret() == null && !p.offset().keyFileRaw()) {
-                throw new IllegalStateException("a key file names each subject by a keyed hash, which needs a"
-                        + " secret: give the per-subject offset a \"secret\" (or \"keyFileRaw\": true)");
-            }
+            KeyFile.unusableWith(settings.resolvedPolicy()).ifPresent(reason -> {
+                throw new IllegalStateException(reason);
+            });
         }
         return new Anonymizer(settings);
     }

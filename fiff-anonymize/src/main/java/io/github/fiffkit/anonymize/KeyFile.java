@@ -112,6 +112,28 @@ public final class KeyFile {
         this.path = Objects.requireNonNull(path, "path");
     }
 
+    /**
+     * Why a run with this policy cannot keep a key file, or nothing when it can: its measurement date must move per
+     * subject, and the subject's keyed hash needs a secret unless the key file holds the raw key. The builder, the
+     * run model and the Spark job all ask here, each putting its own name for the option in front.
+     *
+     * @param policy the run's policy, as built (with any fixed date or offset the run gives instead)
+     * @return the reason, a sentence without values from any recording
+     */
+    public static Optional<String> unusableWith(Policy policy) {
+        if (!(policy.dates().measurement() instanceof MeasurementDate.PerSubject perSubject)) {
+            return Optional.of("the policy's dates do not move per subject (dates.measurement.offsetDays with"
+                    + " \"keyed\" or \"table\", and no fixed date or offset given instead), so there is no subject"
+                    + " offset to keep in a key file");
+        }
+        if (perSubject.offset().secret() == null && !perSubject.offset().keyFileRaw()) {
+            return Optional.of("a key file names each subject by a keyed hash, which needs a secret, and the"
+                    + " policy's dates.measurement.offsetDays has none: give it a \"secret\" (or \"keyFileRaw\":"
+                    + " true, and the key file holds the subject key itself)");
+        }
+        return Optional.empty();
+    }
+
     /** @return where the key file is */
     public Path path() {
         return path;

@@ -5,7 +5,6 @@ import io.github.fiffkit.anonymize.Anonymizer;
 import io.github.fiffkit.anonymize.KeyFile;
 import io.github.fiffkit.anonymize.SplitRecording;
 import io.github.fiffkit.anonymize.output.OutputFiles;
-import io.github.fiffkit.anonymize.policy.MeasurementDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -81,17 +80,12 @@ public final class ArchiveJob {
 
     /**
      * @param built the job's anonymizer
-     * @throws IllegalArgumentException when its dates do not move per subject, so there is no key file to keep
+     * @throws IllegalArgumentException when the run cannot keep a key file ({@link KeyFile#unusableWith})
      */
     static void checkKeyFile(Anonymizer built) {
-        if (!(built.policy().dates().measurement() instanceof MeasurementDate.PerSubject p)) {
-            throw new IllegalArgumentException("--key-file needs a policy whose dates move per subject"
-                    + " (dates.measurement.offsetDays with \"keyed\" or \"table\"), and no --md or --mdo");
-        }
-        if (p.offset().secret() == null && !p.offset().keyFileRaw()) {
-            throw new IllegalArgumentException("--key-file names each subject by a keyed hash, which needs a secret,"
-                    + " and dates.measurement.offsetDays has none: give it a \"secret\" (or \"keyFileRaw\": true)");
-        }
+        KeyFile.unusableWith(built.policy()).ifPresent(reason -> {
+            throw new IllegalArgumentException("--key-file: " + reason);
+        });
     }
 
     /**

@@ -106,7 +106,7 @@ class KeyFileJobTest {
         Path plain = Files.writeString(dir.resolve("plain.json"), "{\"fiffPolicy\": 1, \"extends\": \"strict\"}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArchiveJob.run(sc,
                 JobSpec.of(in.toString(), dir.resolve("out").toString(), settings(plain)), dir.resolve("k.csv")));
-        assertTrue(e.getMessage().contains("--key-file needs a policy whose dates move per subject"), e.getMessage());
+        assertTrue(e.getMessage().contains("--key-file: the policy's dates do not move per subject"), e.getMessage());
         List<String> args = new ArrayList<>(List.of("--input", in.toString(), "--output", dir.resolve("o").toString(),
                 "--policy", plain.toString(), "--key-file", dir.resolve("k.csv").toString()));
         assertEquals(1, AnonymizeArchive.run(args.toArray(String[]::new)));

@@ -329,15 +329,9 @@ public final class RunOptions {
             b.subjectBirthdayOffsetDays(subjectBirthdayOffset);
         }
         if (keyFile != null) {
-            if (!(b.build().policy().dates().measurement() instanceof MeasurementDate.PerSubject perSubject)) {
-                throw new IOException(policyFile + ": its dates do not move per subject (dates.measurement.offsetDays"
-                        + " with \"keyed\" or \"table\"), so there is no subject offset to write to the key file "
-                        + keyFile);
-            }
-            if (perSubject.offset().secret() == null && !perSubject.offset().keyFileRaw()) {
-                throw new IOException(policyFile + ": the key file " + keyFile + " names each subject by a keyed"
-                        + " hash, which needs a secret, and dates.measurement.offsetDays has none: give it a"
-                        + " \"secret\" (or \"keyFileRaw\": true, and the key file holds the subject key itself)");
+            Optional<String> unusable = KeyFile.unusableWith(b.build().policy());
+            if (unusable.isPresent()) {
+                throw new IOException(policyFile + ": " + unusable.get() + " (--key-file " + keyFile + ")");
             }
             // a key file that cannot be used stops the run before any recording is done
             new KeyFile(keyFile).checkUsable();

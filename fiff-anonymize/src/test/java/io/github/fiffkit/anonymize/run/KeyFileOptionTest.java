@@ -48,7 +48,7 @@ class KeyFileOptionTest {
         RunOptions o = RunOptions.builder().policyFile(policy("{\"offsetDays\": 35}")).keyFile(dir.resolve("k.csv"))
                 .build();
         IOException e = assertThrows(IOException.class, o::toAnonymizer);
-        assertTrue(e.getMessage().contains("its dates do not move per subject"), e.getMessage());
+        assertTrue(e.getMessage().contains("the policy's dates do not move per subject"), e.getMessage());
     }
 
     @Test
