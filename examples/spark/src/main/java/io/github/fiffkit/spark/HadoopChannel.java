@@ -9,10 +9,15 @@ import org.apache.hadoop.fs.FSDataInputStream;
 
 /** A read-only seekable channel over a Hadoop input stream, so that the FIFF reader walks a file in place. */
 final class HadoopChannel implements SeekableByteChannel {
+    /** The most read at once into a buffer without an array. */
+    private static final int SPARE = 1 << 20;
+
     private final FSDataInputStream in;
     private final long size;
     private long position;
     private boolean open = true;
+    /** Reused for callers whose buffers have no array (direct buffers), at most {@link #SPARE} bytes. */
+    private byte[] spare;
 
     HadoopChannel(FSDataInputStream in, long size) {
         this.in = in;
@@ -28,13 +33,26 @@ final class HadoopChannel implements SeekableByteChannel {
         if (in.getPos() != position) {
             in.seek(position);
         }
-        int want = (int) Math.min(dst.remaining(), Math.min(size - position, 1 << 16));
-        byte[] buf = new byte[want];
-        int n = in.read(buf, 0, want);
+        int want = (int) Math.min(dst.remaining(), size - position);
+        int n;
+        if (dst.hasArray()) {
+            // straight into the caller's array: no copy, and as much as the caller asks for at once
+            n = in.read(dst.array(), dst.arrayOffset() + dst.position(), want);
+            if (n > 0) {
+                dst.position(dst.position() + n);
+            }
+        } else {
+            if (spare == null || spare.length < Math.min(want, SPARE)) {
+                spare = new byte[Math.min(want, SPARE)];
+            }
+            n = in.read(spare, 0, Math.min(want, spare.length));
+            if (n > 0) {
+                dst.put(spare, 0, n);
+            }
+        }
         if (n < 0) {
             return -1;
         }
-        dst.put(buf, 0, n);
         position += n;
         return n;
     }
