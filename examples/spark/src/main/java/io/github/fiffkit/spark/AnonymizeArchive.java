@@ -134,7 +134,23 @@ public final class AnonymizeArchive implements Callable<Integer> {
             System.err.println("fiffkit-spark: warning: " + w);
         }
         SparkConf conf = new SparkConf().setAppName("fiffkit-anonymize");
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        if (conf.getBoolean("spark.speculation", false)) {
+            // a speculative copy of a task writes the same temporary names as the first attempt, and each task's
+            // stale-temporary sweep would take the other's live files for an old attempt's
+            System.err.println("fiffkit-spark: spark.speculation must be off for this job: a speculative copy of a"
+                    + " task would write the same temporary files as the task itself (submit without"
+                    + " --conf spark.speculation=true)");
+            return 1;
+        }
+        JavaSparkContext sc;
+        try {
+            sc = new JavaSparkContext(conf);
+        } catch (Exception e) {
+            // no master URL, a bad setting...: Spark did not start, nothing was done
+            System.err.println("fiffkit-spark: Spark cannot start: " + firstLine(e.getMessage()));
+            return 1;
+        }
+        try (sc) {
             ArchiveJob.Summary summary = ArchiveJob.run(sc, spec, keyFile);
             System.out.println("fiffkit-spark: " + summary);
             return 0;
@@ -145,6 +161,11 @@ public final class AnonymizeArchive implements Callable<Integer> {
             // two units gave one subject two offsets: the key file is unchanged
             System.err.println("fiffkit-spark: " + e.getMessage());
             return 7;
+        } catch (IOException e) {
+            // the driver's own files (the input listing, the report, the key file): recordings finished so far
+            // are in place and recorded in their state files, a new submission does the rest
+            System.err.println("fiffkit-spark: " + firstLine(e.getMessage()));
+            return DRIVER_IO;
         } catch (Exception e) {
             if (e instanceof SparkException) {
                 // tasks failed spark.task.maxFailures times (lost executors, a node without the policy file...):
@@ -158,6 +179,12 @@ public final class AnonymizeArchive implements Callable<Integer> {
 
     /** The exit status when Spark aborts the job. */
     public static final int JOB_ABORTED = 9;
+
+    /**
+     * The exit status when the driver cannot list the inputs or write the report or the key file (the
+     * application's "an output cannot be written").
+     */
+    public static final int DRIVER_IO = 3;
 
     private static String firstLine(String message) {
         if (message == null) {

@@ -117,6 +117,65 @@ class AnonymizeArchiveTest {
     }
 
     @Test
+    void speculationIsRefusedBeforeSparkStarts() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
+        Path out = dir.resolve("out");
+        System.setProperty("spark.master", "local[2]");
+        System.setProperty("spark.speculation", "true");
+        int status;
+        try {
+            status = AnonymizeArchive.run("--input", in.toString(), "--output", out.toString());
+        } finally {
+            System.clearProperty("spark.master");
+            System.clearProperty("spark.speculation");
+        }
+        assertEquals(1, status);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void sparkThatCannotStartIsAUsageErrorNotAnAbortedJob() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
+        Path out = dir.resolve("out");
+        String old = System.getProperty("spark.master");
+        System.clearProperty("spark.master");
+        int status;
+        try {
+            // no master URL: the context cannot be made, no job ran
+            status = AnonymizeArchive.run("--input", in.toString(), "--output", out.toString());
+        } finally {
+            if (old != null) {
+                System.setProperty("spark.master", old);
+            }
+        }
+        assertEquals(1, status);
+        assertFalse(Files.exists(out.resolve("a_raw.fif")));
+    }
+
+    @Test
+    void aReportTheDriverCannotWriteIsStatusThreeAndTheFinishedRecordingsStay() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
+        Path out = dir.resolve("out");
+        Path notAFolder = Files.writeString(dir.resolve("afile"), "x");
+        System.setProperty("spark.master", "local[2]");
+        System.setProperty("spark.ui.enabled", "false");
+        int status;
+        try {
+            status = AnonymizeArchive.run("--input", in.toString(), "--output", out.toString(), "--report",
+                    notAFolder.resolve("report.jsonl").toString());
+        } finally {
+            System.clearProperty("spark.master");
+            System.clearProperty("spark.ui.enabled");
+        }
+        assertEquals(AnonymizeArchive.DRIVER_IO, status);
+        assertEquals(3, status, "docs/spark.md's number");
+        assertTrue(Files.exists(out.resolve("a_raw.fif")), "the finished recording is kept");
+    }
+
+    @Test
     void theMainRunsAJobAndExitsZeroEvenWhenAFileFails() throws IOException {
         Path in = dir.resolve("in");
         Path good = PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);
