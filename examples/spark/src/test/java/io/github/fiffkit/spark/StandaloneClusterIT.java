@@ -144,6 +144,14 @@ class StandaloneClusterIT {
 
     /** Runs a client-mode job, doing {@code fault} once a fifth of the outputs are written, and checks it. */
     private void clientRun(String name, Fault fault) throws Exception {
+        clientRun(name, fault, () -> { });
+    }
+
+    /**
+     * As {@link #clientRun(String, Fault)}, doing {@code beforeChecks} once the driver has ended and before the
+     * outputs and the nodes are checked.
+     */
+    private void clientRun(String name, Fault fault, Fault beforeChecks) throws Exception {
         Path out = data.resolve(name);
         Path driverTmp = Files.createDirectories(cluster.root().resolve("driver-" + name).resolve("tmp"));
         List<Path> before = executorFolders();
@@ -159,6 +167,7 @@ class StandaloneClusterIT {
         fault.inject();
         assertTrue(driver.waitFor(5, TimeUnit.MINUTES), name + ": the driver did not end");
         assertEquals(0, driver.exitValue(), name + ": " + Files.readString(cluster.log("driver-" + name)));
+        beforeChecks.inject();
         checkOutputs(out);
         checkNodes(List.of(driverTmp), before);
     }
@@ -195,11 +204,13 @@ class StandaloneClusterIT {
                 cluster.adopt(orphans);
                 assertTrue(w2.process().toHandle().destroyForcibly(), "SIGKILL");
                 w2.process().waitFor(30, TimeUnit.SECONDS);
+            }, () -> {
+                for (ProcessHandle o : orphans) {
+                    // an orphaned executor notices its Worker is gone and stops by itself; the nodes are checked
+                    // once it has (a spool it still uses is deleted when it exits)
+                    o.onExit().get(60, TimeUnit.SECONDS);
+                }
             });
-            for (ProcessHandle o : orphans) {
-                // an orphaned executor notices its Worker is gone and stops by itself
-                o.onExit().get(60, TimeUnit.SECONDS);
-            }
         } finally {
             // the next run needs two Workers
             cluster.startWorker("worker2");
