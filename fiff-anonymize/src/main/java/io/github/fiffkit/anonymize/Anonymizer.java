@@ -192,8 +192,14 @@ public final class Anonymizer {
      * cleans, such as a cluster executor's local folder) and copied to the streams only once all of them are
      * complete; that folder is deleted before this method returns, whatever happens. Failures are then as for the
      * stream method.
+     * <p>
+     * The channels' content must not change during the call: a plain part is read again when its output is
+     * written, after the leak check, and bytes that changed in between would be written unchecked. A channel has no
+     * length or modification time this method could compare, so the caller, who sees the file's metadata, compares
+     * them before it opens the channels and after the call, and discards the outputs when they differ (the Spark
+     * example does, with the Hadoop file status).
      *
-     * @param inputs      the parts, in order (not closed)
+     * @param inputs      the parts, in order (not closed; their content unchanged until this method returns)
      * @param inputNames  their names (paths or URIs; the base names must differ), for messages and the results
      * @param outputs     the outputs, in the same order (not closed)
      * @param outputNames their names (paths or URIs; the base names must differ), as for the stream method

@@ -142,8 +142,8 @@ public final class ArchiveJob {
         settings.recordingsProblem(units.size()).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        // a unit finished without a key file is done again when one is asked for, so that it gets its row
-        String fingerprint = fingerprint(settings) + (keyFile != null ? "+keyFile" : "");
+        // with a key file, a finished unit whose rows the key file lacks is done again (UnitWorker.inKeyFile)
+        String fingerprint = fingerprint(settings);
         String runId = UUID.randomUUID().toString();
         // what earlier runs left (killed attempts' outputs, state files half written), for every unit
         removeLeftovers(units, stateDir, 0, System.currentTimeMillis(), conf);

@@ -33,10 +33,12 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * Runs one unit on an executor: removes the temporary files an earlier, killed attempt left beside the unit's
- * files, skips the unit when a previous run finished it, else reads its parts in place from their file system
- * (seekable channels) through the {@link Anonymizer}, which writes each output forward to a temporary name beside
- * its target (a recording with a gzip-compressed part is spooled in Spark's local folders first), renames them,
- * and records the unit's report rows. Never throws for a file's problem: a failure becomes report rows.
+ * files, skips the unit when a previous run finished it (with a key file, only when the key file holds its rows:
+ * the driver appends them only after the stage, so a driver that stopped before lost them), else reads its parts
+ * in place from their file system (seekable channels) through the {@link Anonymizer}, which writes each output
+ * forward to a temporary name beside its target (a recording with a gzip-compressed part is spooled in Spark's
+ * local folders first), checks that no input changed meanwhile, renames them, and records the unit's report rows.
+ * Never throws for a file's problem: a failure becomes report rows.
  */
 final class UnitWorker {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +70,8 @@ final class UnitWorker {
      * @param conf     the Hadoop configuration
      * @param stateDir the folder (URI) of the finished units' rows
      * @param known    the key file's rows when the job keeps one (a unit that would give a subject of one of them
-     *                 another offset fails with status 7 before its outputs are in place), else null
+     *                 another offset fails with status 7 before its outputs are in place; a finished unit whose
+     *                 rows are not among them is done again), else null
      * @param runId    this job run's id, stored with the unit's rows
      * @return its report rows
      */
@@ -85,9 +88,11 @@ final class UnitWorker {
         try {
             List<String> done = finished(unit, fingerprint, state, conf);
             String by = done == null ? null : JSON.readTree(done.get(0)).path("run").asText();
-            // a killed attempt of this run that finished the unit returned no key-file rows: with a key file the
-            // unit is done again (the same bytes) so that its rows reach the driver
-            if (done != null && (known == null || !runId.equals(by))) {
+            // with a key file, a unit whose rows the key file lacks is done again (the same bytes, the same offsets)
+            // so that its rows reach the driver: a killed attempt of this run returned none, and a run whose driver
+            // stopped before appending them (an abort, a report it could not write) or a run without a key file
+            // left its outputs and state file in place
+            if (done != null && (known == null || inKeyFile(unit, known))) {
                 return new Outcome(done, !runId.equals(by));
             }
         } catch (IOException | RuntimeException e) {
@@ -117,6 +122,18 @@ final class UnitWorker {
             // the outputs are complete; without the state file a re-run does this unit again
         }
         return new Outcome(rows, false, keyRows);
+    }
+
+    /** @return true when the key file's rows name every part of the unit (its input and output) */
+    static boolean inKeyFile(Unit unit, List<KeyFile.Row> known) {
+        for (int i = 0; i < unit.inputs().size(); i++) {
+            String in = unit.inputs().get(i);
+            String out = unit.outputs().get(i);
+            if (known.stream().noneMatch(r -> r.input().equals(in) && r.output().equals(out))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The file that holds a finished unit's rows. */
@@ -182,12 +199,14 @@ final class UnitWorker {
         List<OutputStream> outs = new ArrayList<>();
         List<Path> temps = new ArrayList<>();
         try {
+            List<FileStatus> before = new ArrayList<>();
             for (String uri : unit.inputs()) {
                 Path p = new Path(uri);
                 try {
                     FileSystem fs = fs(p, conf);
-                    long size = fs.getFileStatus(p).getLen();
-                    ins.add(new HadoopChannel(fs.open(p), size));
+                    FileStatus st = fs.getFileStatus(p);
+                    before.add(st);
+                    ins.add(new HadoopChannel(fs.open(p), st.getLen()));
                 } catch (IOException e) {
                     throw new InputException(uri + ": cannot open: " + message(e), e);
                 }
@@ -224,6 +243,7 @@ final class UnitWorker {
                 KeyFile.check(known, mine);
                 keyRows.addAll(mine);
             }
+            unchanged(unit, before, conf);
             List<Path> targets = unit.outputs().stream().map(Path::new).toList();
             Temporaries.moveIntoPlace(temps, targets, conf);
             temps.clear();
@@ -246,6 +266,32 @@ final class UnitWorker {
                 } catch (IOException e) {
                     // already failing
                 }
+            }
+        }
+    }
+
+    /**
+     * Fails when an input's length or modification time differs from what it was before it was opened. The library
+     * reads an input more than once (the leak check reads the kept ranges again, the forward writer copies them
+     * from the input): a file rewritten in place between those reads could put bytes the check never saw in the
+     * output. Called once the outputs are written and before they are moved into place.
+     */
+    static void unchanged(Unit unit, List<FileStatus> before, Configuration conf) throws IOException {
+        for (int i = 0; i < before.size(); i++) {
+            String uri = unit.inputs().get(i);
+            Path p = new Path(uri);
+            FileStatus now;
+            try {
+                now = fs(p, conf).getFileStatus(p);
+            } catch (IOException e) {
+                throw new InputException(uri + ": changed while it was read (" + message(e) + "); nothing written",
+                        e);
+            }
+            FileStatus was = before.get(i);
+            if (now.getLen() != was.getLen() || now.getModificationTime() != was.getModificationTime()) {
+                throw new InputException(uri + ": changed while it was read (" + (now.getLen() != was.getLen()
+                        ? "length " + was.getLen() + " then " + now.getLen() : "modification time") + "); nothing"
+                        + " written", null);
             }
         }
     }

@@ -100,6 +100,50 @@ class KeyFileJobTest {
     }
 
     @Test
+    void theRowsOfARunWhoseDriverFailedAfterTheUnitsReachTheKeyFileOnTheNextRun() throws IOException {
+        Path in = dir.resolve("in");
+        PhiFiles.write(in.resolve("s01/a_raw.fif"), "Mortensen", 1);
+        PhiFiles.writeSplit(in.resolve("s03"), "run_raw.fif", 2, "Haddad", 4);
+        List<Path> inputs;
+        try (var walk = Files.walk(in)) {
+            inputs = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path policy = policy("study.json", 365, 3650);
+        Path key = dir.resolve("key.csv");
+        Path out = dir.resolve("out");
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "a file");
+        JobSpec failing = new JobSpec(in.toString(), null, null, out.toString(),
+                notAFolder.resolve("report.jsonl").toString(), settings(policy), 0);
+        assertThrows(IOException.class, () -> ArchiveJob.run(sc, failing, key), "the report cannot be written");
+        assertEquals(List.of(), new KeyFile(key).read(), "the driver failed before appending the rows");
+        List<byte[]> written = new ArrayList<>();
+        for (Path file : inputs) {
+            written.add(Files.readAllBytes(out.resolve(in.relativize(file).toString())));
+        }
+
+        ArchiveJob.Summary again = ArchiveJob.run(sc, JobSpec.of(in.toString(), out.toString(), settings(policy)),
+                key);
+
+        assertEquals(0, again.failedFiles(), again.toString());
+        assertEquals(0, again.skipped(), "the key file lacked their rows: not already done");
+        List<KeyFile.Row> rows = new KeyFile(key).read();
+        assertEquals(inputs.size(), rows.size(), rows::toString);
+        for (int i = 0; i < inputs.size(); i++) {
+            Path file = inputs.get(i);
+            Path target = out.resolve(in.relativize(file).toString());
+            String name = in.relativize(file).toString();
+            assertEquals(1, rows.stream().filter(r -> r.input().endsWith("/in/" + name)
+                    && r.output().endsWith("/out/" + name)).count(), rows::toString);
+            assertTrue(java.util.Arrays.equals(written.get(i), Files.readAllBytes(target)), "the same bytes");
+        }
+
+        ArchiveJob.Summary third = ArchiveJob.run(sc, JobSpec.of(in.toString(), out.toString(), settings(policy)),
+                key);
+        assertEquals(2, third.skipped(), "rows in the key file: already done");
+        assertEquals(inputs.size(), new KeyFile(key).read().size(), "no row twice");
+    }
+
+    @Test
     void aKeyFileNeedsAPolicyWhoseDatesMovePerSubject() throws IOException {
         Path in = dir.resolve("in");
         PhiFiles.write(in.resolve("a_raw.fif"), "Mortensen", 1);

@@ -117,15 +117,20 @@ class LeftoversTest {
         assertTrue(retry.rows().get(0).contains("\"run\":\"run-1\""), retry.rows().get(0));
     }
 
-    @Test
-    void withAKeyFileAUnitAnEarlierAttemptOfThisRunFinishedIsDoneAgainForItsKeyRows() throws IOException {
+    /** Settings whose dates move per subject, as a job with a key file needs. */
+    private PolicySettings keyed() throws IOException {
         Files.writeString(dir.resolve("study.secret"), "the study's secret\n");
         Path policy = Files.writeString(dir.resolve("study.json"), """
                 {"fiffPolicy": 1, "extends": "mne-anonymize",
                  "dates": {"measurement": {"offsetDays": {"keyed": ["FIFF_SUBJ_HIS_ID"], "min": 365, "max": 3650,
                                                           "secret": "file:study.secret"}}}}""");
-        PolicySettings keyed = new PolicySettings(null, policy.toString(), null, null, false, false, false, false,
+        return new PolicySettings(null, policy.toString(), null, null, false, false, false, false,
                 null, null, null, null, null, true, true);
+    }
+
+    @Test
+    void withAKeyFileAUnitAnEarlierAttemptOfThisRunFinishedIsDoneAgainForItsKeyRows() throws IOException {
+        PolicySettings keyed = keyed();
         Path in = PhiFiles.write(dir.resolve("in/s03_raw.fif"), "Lindqvist", 3);
         Path out = dir.resolve("out/s03_raw.fif");
         String stateDir = dir.resolve("out/_fiffkit/units").toUri().toString();
@@ -133,7 +138,8 @@ class LeftoversTest {
 
         UnitWorker.Outcome killedAttempt = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-1");
         UnitWorker.Outcome retry = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-1");
-        UnitWorker.Outcome laterRun = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-2");
+        UnitWorker.Outcome laterRun = UnitWorker.process(unit, keyed, "fp", CONF, stateDir,
+                killedAttempt.keyRows(), "run-2");
 
         assertEquals(1, killedAttempt.keyRows().size());
         assertFalse(retry.skipped());
@@ -141,6 +147,26 @@ class LeftoversTest {
         assertEquals(killedAttempt.rows(), retry.rows());
         assertTrue(laterRun.skipped(), "a later run's driver has the rows in its key file already");
         assertEquals(List.of(), laterRun.keyRows());
+    }
+
+    @Test
+    void withAKeyFileThatLacksItsRowsAUnitAnotherRunFinishedIsDoneAgainToTheSameBytes() throws IOException {
+        PolicySettings keyed = keyed();
+        Path in = PhiFiles.write(dir.resolve("in/s05_raw.fif"), "Lindqvist", 5);
+        Path out = dir.resolve("out/s05_raw.fif");
+        String stateDir = dir.resolve("out/_fiffkit/units").toUri().toString();
+        Unit unit = new Unit("u5", List.of(in.toUri().toString()), List.of(out.toUri().toString()), null);
+        // a run whose driver never appended the rows (an abort, a report it could not write)
+        UnitWorker.Outcome first = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-1");
+        byte[] bytes = Files.readAllBytes(out);
+
+        UnitWorker.Outcome rerun = UnitWorker.process(unit, keyed, "fp", CONF, stateDir, List.of(), "run-2");
+
+        assertEquals(1, first.keyRows().size());
+        assertFalse(rerun.skipped(), "the key file lacks its row: not already done");
+        assertEquals(first.keyRows(), rerun.keyRows());
+        assertArrayEquals(bytes, Files.readAllBytes(out));
+        assertTrue(rerun.rows().get(0).contains("\"run\":\"run-2\""), rerun.rows().get(0));
     }
 
     @Test
