@@ -38,6 +38,19 @@ class StaleTemporaryFilesTest {
     }
 
     @Test
+    void aTemporaryOfATargetWhoseNameStartsWithTheTargetsIsNotTheTargets() throws IOException {
+        // the target "a.fif.fiffkit-abcd1234.tmp" (a name a user may give) has temporaries whose names start
+        // with the prefix of the target "a.fif"'s; they are not a.fif's to remove
+        Path target = dir.resolve("a.fif");
+        Path own = Files.write(dir.resolve(".a.fif.fiffkit-abcd1234.tmp"), new byte[1]);
+        Path other = Files.write(dir.resolve(".a.fif.fiffkit-abcd1234.tmp.fiffkit-efgh5678.tmp"), new byte[1]);
+        assertTrue(OutputFiles.TEMP_NAME.matcher(other.getFileName().toString()).matches());
+        assertEquals(List.of(own), OutputFiles.DEFAULT.removeStale(target));
+        assertEquals(List.of(other), OutputFiles.DEFAULT.removeStale(dir.resolve("a.fif.fiffkit-abcd1234.tmp")));
+        assertEquals(List.of(), Folders.listing(dir));
+    }
+
+    @Test
     void aMissingFolderHasNothingToRemove() throws IOException {
         assertEquals(List.of(), OutputFiles.DEFAULT.removeStale(dir.resolve("no/such/out.fif")));
     }

@@ -91,7 +91,7 @@ public final class BatchOutputFiles implements OutputFiles, Closeable {
      */
     @Override
     public List<Path> removeStale(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = target.toAbsolutePath().normalize().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }

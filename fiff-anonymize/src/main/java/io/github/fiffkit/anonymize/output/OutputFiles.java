@@ -263,9 +263,11 @@ public interface OutputFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
-        String prefix = StaleTemporaries.prefix(target);
+        String name = target.getFileName().toString();
+        // the exact target name, not a prefix: ".a.fiffkit-X.tmp.fiffkit-Y.tmp" is a temporary of the target
+        // "a.fiffkit-X.tmp" (its backup, say), not of "a"
         try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-                p -> StaleTemporaries.isTemporary(p) && p.getFileName().toString().startsWith(prefix))) {
+                p -> StaleTemporaries.isTemporary(p) && StaleTemporaries.targetName(p).equals(name))) {
             return StaleTemporaries.removeUnlocked(files);
         }
     }

@@ -21,11 +21,6 @@ final class StaleTemporaries {
     private StaleTemporaries() {
     }
 
-    /** @return the start of the name of every temporary file of a target */
-    static String prefix(Path target) {
-        return "." + target.getFileName() + ".fiffkit-";
-    }
-
     /**
      * @param temp a temporary file ({@link #isTemporary})
      * @return the name of the target it was written for

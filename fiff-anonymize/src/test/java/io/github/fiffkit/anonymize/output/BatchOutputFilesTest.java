@@ -102,4 +102,16 @@ class BatchOutputFilesTest {
                 ".c_raw.fif.fiffkit-abcd1234.tmp", "a_raw.fif.fiffkit-abcd1234.tmp"), Folders.listing(dir));
         assertEquals(List.of(), new BatchOutputFiles().removeStale(dir.resolve("no/such/out.fif")));
     }
+
+    @Test
+    void oneFolderSpelledTwoWaysIsListedOnce() throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        try (BatchOutputFiles files = new BatchOutputFiles(f -> { })) {
+            assertEquals(List.of(), files.removeStale(dir.resolve("./a_raw.fif")));
+            Path late = Files.write(dir.resolve(".b_raw.fif.fiffkit-abcd1234.tmp"), new byte[1]);
+            assertEquals(List.of(), files.removeStale(dir.resolve("sub/../b_raw.fif")),
+                    "the folder was listed once, before the file appeared");
+            assertTrue(Files.exists(late));
+        }
+    }
 }
