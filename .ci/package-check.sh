@@ -122,6 +122,19 @@ grep -q '^\[.*io\.github\.fiffkit\.app\.cli\.MneAnonymize source: shared objects
     || fail "the installed mne_anonymize does not load its classes from the class-data sharing archive"
 echo "class-data sharing: $(grep -c 'source: shared objects file' <<< "$loaded") classes from the archive"
 
+# An upgrade (here: the same package installed again, which runs prerm upgrade and postinst configure) keeps the
+# administrator's choice of alternative, the commands, the menu entry and the archive
+$sudo update-alternatives --set mne_anonymize "/opt/$package/lib/bin/mne_anonymize" >/dev/null
+$sudo env "${menu_env[@]}" dpkg -i "$deb" >/dev/null
+update-alternatives --query mne_anonymize | grep -qx 'Status: manual' \
+    || fail "installing over the package reset the administrator's choice of alternative for mne_anonymize"
+for tool in "${tools[@]}"; do
+    [ -x "/usr/bin/$tool" ] || fail "/usr/bin/$tool is gone after installing over the package"
+done
+[ -f "$entry" ] || fail "the menu entry is gone after installing over the package"
+[ -f /opt/"$package"/lib/app/mne-anonymize.jsa ] || fail "no class-data sharing archive after installing over the package"
+echo "installed over itself: alternatives (manual), commands, menu entry and archive kept"
+
 # the installed commands at work, in a folder of their own
 (
     cd "$out"
@@ -143,7 +156,9 @@ echo "screenshot: $out/window.png"
 
 $sudo env "${menu_env[@]}" dpkg -r "$package"
 installed=false
-[ -e "$entry" ] && fail "the menu entry is left after dpkg -r"
+for left in "$entry" "$out/xdg/data/applications/$package-fiff-dump.desktop"; do
+    [ -e "$left" ] && fail "the menu entry $left is left after dpkg -r"
+done
 for tool in "${tools[@]}"; do
     hash -r
     if command -v "$tool" >/dev/null; then

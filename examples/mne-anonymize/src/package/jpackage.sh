@@ -13,7 +13,8 @@
 #   sizes.txt                 sizes of the runtime, the image and the package
 #
 # Needs a JDK 17+ with jmods (JAVA_HOME, else the one on the PATH), and for deb: fakeroot and dpkg-dev (jpackage
-# calls dpkg-deb and dpkg-shlibdeps' way of finding dependencies), asciidoctor (adoc -> man page) and
+# calls dpkg-deb, and dpkg -S on what ldd finds to name the packages it depends on; objdump, from binutils, which
+# dpkg-dev brings, finds the glibc version they need), asciidoctor (adoc -> man page) and
 # picocli-codegen's jar (--codegen; the Maven profile fetches it). Windows (exe, msi) and macOS (dmg, pkg) use the
 # same script in a POSIX shell on those systems; those packages are untested (no such machine in CI).
 #
@@ -117,7 +118,7 @@ esac
     --vendor "$vendor" --description "$description" --copyright "Copyright (c) 2026, $vendor. BSD-3-Clause" \
     --input "$out/input" --main-jar mne-anonymize.jar --main-class "$main_class" \
     --runtime-image "$out/runtime" --java-options "$jvm_options" \
-    --add-launcher "fiff-dump=$out/work/fiff-dump.properties" "${icon_args[@]}" \
+    --add-launcher "fiff-dump=$out/work/fiff-dump.properties" ${icon_args[@]+"${icon_args[@]}"} \
     ${platform_args[@]+"${platform_args[@]}"}
 image="$out/image/$name"
 [ -d "$image" ] || image="$out/image/$name.app/Contents"   # macOS
@@ -170,7 +171,14 @@ elif [ "$type" = deb ]; then
         sed "s|@APP_DIR@|$app_dir|g" "$module/src/package/linux/$f" > "$out/resources/$f"
     done
     chmod 755 "$out/resources/postinst" "$out/resources/prerm"
+    # jpackage 17 names the packages of the libraries the image links to (ldd, dpkg -S) without versions; the
+    # runtime built here needs the glibc it was built against (or newer), which its ELF files' symbol versions say
+    command -v objdump >/dev/null || fail "no objdump (Debian: apt-get install binutils)"
+    glibc="$(find "$image" -type f \( -name '*.so' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null \
+        | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/^GLIBC_//' | sort -uV | tail -n 1 || true)"
+    [ -n "$glibc" ] || fail "found no glibc symbol version in the image's libraries"
     "$jpackage" --type deb --dest "$out" --app-image "$image" --name "$name" --app-version "$package_version" \
+        --linux-package-deps "libc6 (>= $glibc)" \
         --vendor "$vendor" --description "$description" --about-url "$homepage" \
         --license-file "$root/LICENSE" --resource-dir "$out/resources" --install-dir "$install_parent" \
         --linux-package-name "$package_name" --linux-deb-maintainer "$maintainer" --linux-app-category science \
