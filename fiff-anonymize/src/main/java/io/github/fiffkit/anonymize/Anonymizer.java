@@ -185,8 +185,10 @@ public final class Anonymizer {
      * its stream: every part is pre-scanned and run through the policy without writing (the actions' results are
      * kept), which gives every tag's offset in the output and so the tag directory's; the leak check reads those
      * bytes; only then are the outputs written, in order, the kept tags copied from the channels. A broken part, a
-     * policy that cannot be applied or a failed leak check writes nothing; an input that cannot be read again while
-     * its output is written leaves the outputs before it complete and its own partial (write to temporary names).
+     * policy that cannot be applied, a failed leak check or a recording the key file refuses (a subject or input of
+     * an earlier row given another offset, {@link AnonymizerBuilder#keyFile}) writes nothing; the key file gets the
+     * recording's rows before the first byte is written. An input that cannot be read again while its output is
+     * written leaves the outputs before it complete and its own partial (write to temporary names).
      * When a part is gzip-compressed (its ranges cannot be copied without decompressing it again), the outputs are
      * written to temporary local files in a fresh folder made under {@code spoolFolder} (a folder that its owner
      * cleans, such as a cluster executor's local folder) and copied to the streams only once all of them are

@@ -1,5 +1,6 @@
 package io.github.fiffkit.anonymize;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fiffkit.anonymize.policy.Policy;
 import io.github.fiffkit.anonymize.policy.PolicyException;
+import io.github.fiffkit.anonymize.policy.SubjectOffset;
 import io.github.fiffkit.anonymize.policyfile.PolicyLoader;
 import io.github.fiffkit.anonymize.result.AnonymizationResult;
 import io.github.fiffkit.anonymize.result.TagChange;
@@ -16,9 +18,14 @@ import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import io.github.fiffkit.testkit.Folders;
 import io.github.fiffkit.testkit.SyntheticFiff;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,6 +255,147 @@ public class KeyedDatesStudyTest {
         assertNoPhi(again.getMessage());
         assertEquals(List.of(), Folders.listing(dir.resolve("b")), "no output, no temporary file");
         assertEquals(-1, Files.mismatch(key, writeBytes(dir.resolve("before.csv"), before)), "key file unchanged");
+    }
+
+    @Test
+    public void aRecordingTheKeyFileRefusesWritesNothingToAnyOutputStream() throws IOException {
+        Path key = dir.resolve("study-key.csv");
+        Study.Session split = study.get(3 * Study.SPLIT_SUBJECT + Study.SPLIT_SESSION);
+        List<Path> parts = split.parts();
+        List<String> inNames = parts.stream().map(Path::toString).toList();
+        List<Path> byPath = split.outputsIn(Files.createDirectories(dir.resolve("a")));
+        List<String> outNames = byPath.stream().map(Path::toString).toList();
+        anonymizer("study secret", key).anonymizeRecording(parts, byPath);
+        byte[] before = Files.readAllBytes(key);
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        // another secret gives the same inputs other offsets: the key file refuses the recording
+        Anonymizer changed = anonymizer("a changed secret", key);
+
+        // plain parts from channels: the outputs are written forward, straight to the streams
+        List<ByteArrayOutputStream> forward = streams(parts.size());
+        List<SeekableByteChannel> plain = channels(parts);
+        PolicyException e = assertThrows(PolicyException.class, () -> changed.anonymizeRecording(plain, inNames,
+                List.copyOf(forward), outNames, spool));
+        assertTrue(e.getMessage().contains("this recording has another date offset in line 2"), e.getMessage());
+        assertNoPhi(e.getMessage());
+        assertNothingWritten(forward, "channels, written forward");
+        close(plain);
+
+        // the same parts gzip-compressed (under the same names): outputs through the spool folder
+        List<Path> gz = new ArrayList<>();
+        for (Path p : parts) {
+            Path z = Files.createDirectories(dir.resolve("gz")).resolve(p.getFileName() + ".gz");
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(z))) {
+                Files.copy(p, out);
+            }
+            gz.add(z);
+        }
+        List<ByteArrayOutputStream> spooled = streams(parts.size());
+        List<SeekableByteChannel> compressed = channels(gz);
+        assertThrows(PolicyException.class, () -> changed.anonymizeRecording(compressed, inNames,
+                List.copyOf(spooled), outNames, spool));
+        assertNothingWritten(spooled, "channels, gzip-compressed");
+        close(compressed);
+        assertEquals(List.of(), Folders.listing(spool), "the spool folder left empty");
+
+        // input streams
+        List<ByteArrayOutputStream> copied = streams(parts.size());
+        List<java.io.InputStream> ins = new ArrayList<>();
+        for (Path p : parts) {
+            ins.add(new java.io.ByteArrayInputStream(Files.readAllBytes(p)));
+        }
+        assertThrows(PolicyException.class, () -> changed.anonymizeRecording(ins, inNames, List.copyOf(copied),
+                outNames));
+        assertNothingWritten(copied, "input streams");
+        assertEquals(-1, Files.mismatch(key, writeBytes(dir.resolve("before.csv"), before)), "key file unchanged");
+
+        // the study's secret: the forward write hands the key file the rows the file path did (nothing added)
+        // and then writes the file path's bytes
+        List<ByteArrayOutputStream> again = streams(parts.size());
+        List<SeekableByteChannel> same = channels(parts);
+        anonymizer("study secret", key).anonymizeRecording(same, inNames, List.copyOf(again), outNames, spool);
+        close(same);
+        assertEquals(-1, Files.mismatch(key, dir.resolve("before.csv")), "the same rows: nothing added");
+        for (int i = 0; i < parts.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(byPath.get(i)), again.get(i).toByteArray(), outNames.get(i));
+        }
+    }
+
+    private static List<ByteArrayOutputStream> streams(int n) {
+        List<ByteArrayOutputStream> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new ByteArrayOutputStream());
+        }
+        return out;
+    }
+
+    private static List<SeekableByteChannel> channels(List<Path> files) throws IOException {
+        List<SeekableByteChannel> chs = new ArrayList<>();
+        for (Path p : files) {
+            chs.add(FileChannel.open(p, StandardOpenOption.READ));
+        }
+        return chs;
+    }
+
+    private static void close(List<SeekableByteChannel> chs) throws IOException {
+        for (SeekableByteChannel ch : chs) {
+            ch.close();
+        }
+    }
+
+    private static void assertNothingWritten(List<ByteArrayOutputStream> streams, String how) {
+        for (int i = 0; i < streams.size(); i++) {
+            assertEquals(0, streams.get(i).size(), how + ": bytes written to output stream " + i);
+        }
+    }
+
+    @Test
+    public void againstTheOriginalAnOffsetOfNoDaysIsCheckedToo() throws IOException {
+        // a subject whose offset in [-1, 1] is 0 days with the study's secret and -1 with another
+        byte[] right = "study secret".getBytes(StandardCharsets.UTF_8);
+        byte[] other = "another secret".getBytes(StandardCharsets.UTF_8);
+        String his = IntStream.range(0, 10_000).mapToObj(i -> "HIS-Z" + i)
+                .filter(id -> keyedDays(right, id) == 0 && keyedDays(other, id) == -1).findFirst().orElseThrow();
+        Path in = Study.writeOne(dir.resolve("zero.fif"), his, Study.BIRTHDAYS[0], Study.SESSIONS[0][0]);
+        Anonymizer a = oneDayRange(right);
+
+        Path wrong = dir.resolve("wrong.fif");
+        oneDayRange(other).anonymize(in, wrong);
+        assertEquals(-1, daysBetween(Study.measurementDate(wrong), Study.measurementDate(in)), "moved a day later");
+        assertTrue(a.verify(wrong).passed(), "alone, a shift of another secret is well formed");
+        VerifyResult v = a.verify(wrong, in);
+        assertFalse(v.passed(), "against the original, the subject's offset of 0 days is expected");
+        assertEquals(List.of(), v.phiFindings(), "a wrong shift is no PHI");
+        assertTrue(v.wrongShifts().stream().allMatch(f -> VerifyResult.WRONG_SHIFT.equals(f.action())),
+                v.findings().toString());
+        assertTrue(v.wrongShifts().stream().anyMatch(f -> f.kind() == FiffKind.MEAS_DATE
+                && !f.blockPath().equals(io.github.fiffkit.core.BlockPath.ROOT)), v.findings().toString());
+        assertTrue(v.wrongShifts().stream().anyMatch(f -> f.kind() == FiffKind.SUBJ_BIRTH_DAY),
+                "the birthday follows the measurement date: " + v.findings());
+
+        // control: the subject's own offset of 0 days leaves the dates as they were, and that passes
+        Path good = dir.resolve("good.fif");
+        a.anonymize(in, good);
+        assertEquals(Study.measurementDate(in), Study.measurementDate(good));
+        assertEquals(Study.birthday(in), Study.birthday(good));
+        VerifyResult ok = a.verify(good, in);
+        assertTrue(ok.passed(), () -> ok.findings() + " " + ok.leaks());
+        assertEquals(List.of(), ok.wrongShifts());
+    }
+
+    /** The study's sample policy with keyed offsets of -1 to 1 days (the birthday following). */
+    private static Anonymizer oneDayRange(byte[] secret) throws IOException {
+        return anonymizer("unused", null).rebuild().measurementDateOffsetPerSubject(List.of(FiffKind.SUBJ_HIS_ID),
+                -1, 1, secret, "env:FIFF_POLICY_SECRET").build();
+    }
+
+    private static int keyedDays(byte[] secret, String his) {
+        try {
+            return SubjectOffset.keyed(List.of(FiffKind.SUBJ_HIS_ID), -1, 1, secret, "test")
+                    .resolve(Map.of(FiffKind.SUBJ_HIS_ID, his)).days();
+        } catch (PolicyException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

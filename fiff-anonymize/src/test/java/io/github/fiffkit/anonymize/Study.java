@@ -77,6 +77,24 @@ public final class Study {
         return out;
     }
 
+    /**
+     * Writes one recording of a subject outside the study: a synthetic file with the HIS id, birthday and
+     * measurement day given.
+     *
+     * @param file     where it goes (its folder must exist)
+     * @param his      the HIS id
+     * @param birthday the birthday
+     * @param day      the measurement day
+     * @return {@code file}
+     */
+    public static Path writeOne(Path file, String his, LocalDate birthday, LocalDate day) throws IOException {
+        Path generated = Files.createTempFile(file.getParent(), "generated-", ".fif");
+        SyntheticFiff.builder(11).buffers(2, 50).generate().write(generated);
+        stamp(his, birthday, day).anonymize(generated, file);
+        Files.delete(generated);
+        return file;
+    }
+
     /** Sets the HIS id, the birthday and every measurement date; nothing else changes. */
     private static Anonymizer stamp(String his, LocalDate birthday, LocalDate day) {
         Policy p = Policy.builder("stamp")

@@ -16,6 +16,7 @@ import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -335,7 +336,9 @@ public final class Engine {
      * @param perSubject whether that date moved by the subject's own offset
      * @param birthdayPerSubject whether the birthday moved by a subject's own offset (its own, or following the
      *                   measurement date's)
-     * @param expectedDates what the policy makes of the original's measurement dates and birthdays, in file order
+     * @param expectedDates what the policy makes of the original's measurement dates and birthdays, in file order:
+     *                   every one the output holds, changed or not (an offset of 0 days leaves a date as it was),
+     *                   the value in {@link TagChange#newValue()} ({@code null}: not known)
      */
     public record Comparison(List<LeakHit> hits, List<String> notChecked, List<String> warnings,
             Optional<FiffTime> expectedMeasurementDate, boolean perSubject, boolean birthdayPerSubject,
@@ -362,6 +365,7 @@ public final class Engine {
         DateModel model = DateModel.resolve(settings.policy().dates(), reference,
                 SubjectShifts.measurement(shift), SubjectShifts.birthday(shift));
         TagPass pass = new TagPass(settings, originalName, facts, model, reference, rec);
+        pass.dates = new ArrayList<>();
         runPass(pass, original, originalName, null);
         Optional<FiffTime> expected;
         try {
@@ -384,10 +388,10 @@ public final class Engine {
         boolean birthdayPerSubject = SubjectShifts.birthday(shift) != null || perSubject
                 && settings.policy().dates().birthday() instanceof io.github.fiffkit.anonymize.policy.BirthdayDate
                         .FollowMeasurement;
-        List<TagChange> dates = pass.changes.stream().filter(c -> c.kind() == FiffKind.MEAS_DATE
-                || c.kind() == FiffKind.SUBJ_BIRTH_DAY).toList();
+        // every date the output holds, also one the policy left as it was (an offset of 0 days changes nothing,
+        // and the output must then hold the original's value)
         return new Comparison(hits, pass.leaks.notChecked(), pass.warnings, expected, perSubject,
-                birthdayPerSubject, dates);
+                birthdayPerSubject, List.copyOf(pass.dates));
     }
 
     private void log(String name, TagPass pass, List<LeakHit> leaks) {

@@ -29,12 +29,16 @@ import java.util.Optional;
  * the results when asked. Immutable and thread-safe, as the engine is.
  */
 public final class RecordingRunner {
-    /** Sees a recording's results once its outputs are complete, before they are put in place. */
+    /**
+     * Sees a recording's results once its outputs are complete, before they are put in place; for outputs written
+     * forward to streams ({@link #runForward}), once every part is laid out, before the first byte is written.
+     */
     @FunctionalInterface
     public interface BeforeCommit {
         /**
-         * @param results the recording's results, one per part
-         * @throws IOException to stop the recording: nothing is put in place
+         * @param results the recording's results, one per part, under the output names the results of the run
+         *                carry (written forward: without the outputs' digests, which the write computes)
+         * @throws IOException to stop the recording: nothing is put in place, nothing written to a stream
          */
         void accept(List<AnonymizationResult> results) throws IOException;
     }
@@ -134,10 +138,11 @@ public final class RecordingRunner {
     /**
      * Anonymizes the parts of one recording from plain (not gzip-compressed) seekable channels to streams, each
      * output written forward once ({@link ForwardOutput}), with no local file: every part is pre-scanned, laid out
-     * and leak-checked before the first byte goes to any stream, so that a broken part, a policy that cannot be
-     * applied or a failing leak check writes nothing. The bytes and results are those of {@link #runChannels}.
-     * Reading an input again while writing can still fail after the first outputs were written: the caller writes
-     * to temporary names.
+     * and leak-checked, and the results handed to the {@link BeforeCommit} hook, before the first byte goes to any
+     * stream, so that a broken part, a policy that cannot be applied, a failing leak check or a hook that refuses
+     * the recording (a key file's conflicting row) writes nothing. The bytes and results are those of
+     * {@link #runChannels}. Reading an input again while writing can still fail after the first outputs were
+     * written (and after the hook accepted the results): the caller writes to temporary names.
      *
      * @param inputs      the parts, in order (not closed)
      * @param inputNames  their names (paths or URIs) for messages and results
@@ -161,14 +166,21 @@ public final class RecordingRunner {
             laidOut.add(engine.layOut(openers.get(i), inputs.get(i), inputNames.get(i), outputNames.get(i),
                     facts.get(i), rec));
         }
+        // every result is known once the parts are laid out: the hook (a key file that refuses a conflicting
+        // recording) sees them before the first byte goes to any stream; only the outputs' digests come later
+        List<AnonymizationResult> planned = new ArrayList<>();
+        for (int i = 0; i < laidOut.size(); i++) {
+            String inSha = digests ? inputDigests.get(i).hex() : null;
+            planned.add(withNames(laidOut.get(i).result(), outputNames.get(i), inSha, null));
+        }
+        beforeCommit.accept(planned);
         List<AnonymizationResult> results = new ArrayList<>();
         for (int i = 0; i < laidOut.size(); i++) {
-            String outSha = laidOut.get(i).write(outputs.get(i), outBases.get(i).toLowerCase(Locale.ROOT).endsWith(".gz"), digests);
-            AnonymizationResult r = laidOut.get(i).result();
-            String inSha = digests ? inputDigests.get(i).hex() : null;
-            results.add(withNames(r, outputNames.get(i), inSha, outSha));
+            String outSha = laidOut.get(i).write(outputs.get(i),
+                    outBases.get(i).toLowerCase(Locale.ROOT).endsWith(".gz"), digests);
+            AnonymizationResult r = planned.get(i);
+            results.add(outSha == null ? r : withNames(r, r.output(), r.inputSha256(), outSha));
         }
-        beforeCommit.accept(results);
         return results;
     }
 

@@ -56,6 +56,12 @@ final class TagPass implements ActionContext {
     private final Engine.Recording rec;
     private final PolicyOptions options;
     final List<TagChange> changes = new ArrayList<>();
+    /**
+     * When not {@code null} (a dry run that a verification against the original makes), receives every measurement
+     * date and birthday the output holds, in file order, with the value it holds whether or not the policy changed
+     * it ({@code null} for one too large to read); the tags the policy removes are not there.
+     */
+    List<TagChange> dates;
     final List<String> warnings = new ArrayList<>();
     final LeakChecker leaks = new LeakChecker();
     /** The tags copied unchanged whose kind usually holds personal data. */
@@ -154,6 +160,11 @@ final class TagPass implements ActionContext {
                 }
                 String keptBy = rule == null ? unmatchedOrigin : rule.origin();
                 kept.kept(kind, path, keptBy);
+                if (dates != null && isDate(kind)) {
+                    // copied unchanged: the output holds the original's value
+                    byte[] value = writer == null && tag.size() <= readLimit() ? reader.readData() : null;
+                    expectDate(rule == null ? "copied" : rule.action().name(), keptBy, tag.type(), value);
+                }
                 if (rule != null) {
                     decided(rule.action().name(), keptBy, "copied");
                 } else if (trace) {
@@ -196,6 +207,9 @@ final class TagPass implements ActionContext {
                 record(rule.action().name(), rule.origin(), data, newType, newData, true);
             } else {
                 decided(rule.action().name(), rule.origin(), "unchanged");
+            }
+            if (dates != null && isDate(kind)) {
+                expectDate(rule.action().name(), rule.origin(), newType, newData);
             }
             lastHeader = write(writer, kind, newType, newData);
         }
@@ -258,6 +272,16 @@ final class TagPass implements ActionContext {
         if (leak && old != null) {
             leaks.changed(tag.kind(), tag.type(), old, newType, newData);
         }
+    }
+
+    private static boolean isDate(int kind) {
+        return kind == FiffKind.MEAS_DATE || kind == FiffKind.SUBJ_BIRTH_DAY;
+    }
+
+    /** Adds the current tag to {@link #dates} with the value the output holds (or {@code null}: not known). */
+    private void expectDate(String action, String origin, int type, byte[] value) {
+        dates.add(new TagChange(tag.position(), tag.kind(), path, action, origin, null,
+                value == null ? null : display(type, value)));
     }
 
     /** Logs a decision about the current tag: where it is and which rule did what, never its value. */
