@@ -132,7 +132,8 @@ public final class AnonymizerBuilder {
      * Moves every measurement date and ID time by an offset of the subject's own, derived from the subject key (the
      * values of {@code keyTags}, e.g. the HIS id) and a secret: the same subject gets the same offset in every file,
      * run and machine, two subjects almost never the same. Combine with
-     * {@code subjectBirthday(BirthdayDate.followMeasurement())} so that ages survive.
+     * {@code subjectBirthday(BirthdayDate.followMeasurement())} so that ages in days survive (in whole years an age
+     * may differ by one when the shift crosses a 29 February).
      *
      * <pre>{@code
      * Anonymizer a = Anonymizer.builder()

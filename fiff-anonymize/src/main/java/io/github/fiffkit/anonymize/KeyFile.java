@@ -11,13 +11,20 @@ import io.github.fiffkit.anonymize.result.TagChange;
 import io.github.fiffkit.core.FiffKind;
 import io.github.fiffkit.core.FiffTime;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.FileLockInterruptionException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -28,6 +35,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key file of a study: one CSV row per recording that says which subject it is (a keyed hash of the subject
@@ -47,8 +57,15 @@ import java.util.Set;
  * session of a subject that no earlier row holds cannot be checked). The rows are PHI: no message of this class
  * holds a value of a row.
  *
- * <p>One key file is meant for one run at a time: appends within one process are serialized, two processes
- * appending to one key file at once may lose rows.
+ * <p>Appends to one key file take turns, so that no row is lost: within one process through a lock per key file
+ * (by the real path it is written to, so that two instances, a relative path or a symbolic link meet), and between
+ * processes through an operating-system lock on an empty file {@code .NAME.lock} beside it (mode 0600, made at the
+ * first append and never deleted: a lock file deleted and made again would let two runs lock two different files).
+ * On a file system without file locks only appends within one process take turns (a warning is logged).
+ *
+ * <p>The key file itself is readable and writable by its owner alone: a file that others may read or write gets
+ * mode 0600 at each append and at {@link #checkUsable}, also when nothing is added (on a POSIX file system; elsewhere
+ * the folder's protection applies).
  */
 public final class KeyFile {
     /** The first line of every key file. */
@@ -57,13 +74,19 @@ public final class KeyFile {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
+
+    /** The lock of each key file in this process, by the real path it is written to; never removed (a few paths). */
+    private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
     /**
      * One recording (one part of a split recording) in a key file. Serializable only to travel from a Spark task
      * to its driver; never stored in that form.
      *
      * @param input       the input's path
      * @param output      the output's path
-     * @param subjectKey  the subject's keyed hash (or the normalised key when the policy says {@code keyFileRaw});
+     * @param subjectKey  the subject's keyed hash (or the normalised key, {@link SubjectOffset#rawKey}, when the
+     *                    policy says {@code keyFileRaw});
      *                    empty when the subject has none (a fallback offset)
      * @param pseudonym   what the output holds for the subject key's first tag, when the policy changed it
      * @param offsetDays  the subject's date offset in days (positive = earlier)
@@ -145,11 +168,14 @@ public final class KeyFile {
      * @param policy  the policy that made them (its subject key names the tag whose new value is the pseudonym)
      * @param results results of {@link Anonymizer}
      * @return the rows, in order
-     * @throws PolicyException when an input or output name holds a line break (a key file is one row a line)
+     * @throws PolicyException when an input or output name, a value of a raw subject key ({@code keyFileRaw}) or a
+     *                         pseudonym holds a line break (a key file is one row a line); the message names the
+     *                         tag, never the value
      */
     public static List<Row> rows(Policy policy, List<AnonymizationResult> results) throws PolicyException {
-        Integer pseudonymTag = policy.dates().measurement() instanceof MeasurementDate.PerSubject p
-                ? p.offset().keyTags().get(0) : null;
+        SubjectOffset offset = policy.dates().measurement() instanceof MeasurementDate.PerSubject p
+                ? p.offset() : null;
+        Integer pseudonymTag = offset != null ? offset.keyTags().get(0) : null;
         List<Row> rows = new ArrayList<>();
         for (AnonymizationResult r : results) {
             if (r.subjectShift().isEmpty() || r.output() == null) {
@@ -163,15 +189,34 @@ public final class KeyFile {
             }
             String birthday = r.birthdayShift().map(b -> Integer.toString(b.days())).orElse("");
             for (String name : List.of(r.input(), r.output())) {
-                if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+                if (lineBreak(name)) {
                     throw new PolicyException(name.replace("\n", "\\n").replace("\r", "\\r") + ": the name holds"
                             + " a line break, which a key file (one row a line) cannot hold; nothing written");
                 }
+            }
+            if (offset != null && offset.keyFileRaw() && lineBreak(s.subject())) {
+                List<String> values = SubjectOffset.rawKeyValues(s.subject());
+                int i = 0;
+                while (i < values.size() - 1 && !lineBreak(values.get(i))) {
+                    i++;
+                }
+                throw new PolicyException(r.input() + ": the subject key's " + FiffKind.describe(offset.keyTags().get(i))
+                        + " holds a line break, which the key file (one row a line) cannot hold with \"keyFileRaw\":"
+                        + " true; nothing written. Correct the tag, or let the key file hold the keyed hash");
+            }
+            if (lineBreak(pseudonym)) {
+                throw new PolicyException(r.input() + ": the new value of " + FiffKind.describe(pseudonymTag)
+                        + " holds a line break, which the key file's pseudonym column (one row a line) cannot hold;"
+                        + " nothing written");
             }
             rows.add(new Row(absolute(r.input()), absolute(r.output()), s.subject(), pseudonym, s.days(), birthday,
                     iso(r.measurementDate()), iso(r.newMeasurementDate())));
         }
         return rows;
+    }
+
+    private static boolean lineBreak(String text) {
+        return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     }
 
     /**
@@ -199,7 +244,7 @@ public final class KeyFile {
      * @return its rows; none when it does not exist
      * @throws IOException when it cannot be read or is not a key file (the message names the file and line)
      */
-    public synchronized List<Row> read() throws IOException {
+    public List<Row> read() throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
@@ -240,11 +285,12 @@ public final class KeyFile {
     /**
      * Checks, before any recording is done, that the key file can be used: its folder exists and can be written,
      * and the file, when there, is a key file whose rows can be read. A run that would otherwise find this out at
-     * its first recording stops before any work.
+     * its first recording stops before any work. A key file that others may read or write gets mode 0600 (on a
+     * POSIX file system), also when the run adds nothing to it.
      *
      * @throws KeyFileException naming the key file and the problem
      */
-    public synchronized void checkUsable() throws KeyFileException {
+    public void checkUsable() throws KeyFileException {
         Path target;
         try {
             target = target();
@@ -265,6 +311,9 @@ public final class KeyFile {
         }
         try {
             read();
+            if (othersMay(target)) {
+                locked(target, () -> ownerOnly(target, read()));
+            }
         } catch (KeyFileException e) {
             throw e;
         } catch (IOException e) {
@@ -313,21 +362,128 @@ public final class KeyFile {
     }
 
     /**
-     * Adds rows: checks them against the rows there already and writes the whole file anew, atomically, mode 0600.
-     * A row that is there already is not added again; see {@link KeyFile} for an output written again.
+     * Adds rows: waits for any other append to this key file (this process's or another's), checks the rows against
+     * the rows there already and writes the whole file anew, atomically, mode 0600. A row that is there already is
+     * not added again (a key file that others may read or write then still gets mode 0600); see {@link KeyFile} for
+     * an output written again and for the lock file.
      *
      * @param rows the new rows
      * @throws PolicyException when a row gives a subject of another row another offset (the file is unchanged)
      * @throws IOException     when the key file cannot be read or written (it is then unchanged)
      */
-    public synchronized void append(List<Row> rows) throws IOException {
+    public void append(List<Row> rows) throws IOException {
         if (rows.isEmpty()) {
             return;
         }
-        List<Row> before = read();
-        List<Row> all = merged(before, rows, path);
-        if (!all.equals(before)) {
-            write(all);
+        Path target;
+        try {
+            target = target();
+        } catch (IOException e) {
+            throw new KeyFileException(path + ": the key file cannot be written (" + reason(e) + "); it is unchanged",
+                    e);
+        }
+        locked(target, () -> {
+            List<Row> before = read();
+            List<Row> all = merged(before, rows, path);
+            if (!all.equals(before)) {
+                write(target, all);
+            } else {
+                ownerOnly(target, before);
+            }
+        });
+    }
+
+    /** Something done with the key file while this run holds it. */
+    private interface Locked {
+        void run() throws IOException;
+    }
+
+    /**
+     * Does something while no other append to the same key file runs: in this process (any instance) and, through
+     * the lock file beside it, in any other process.
+     */
+    private void locked(Path target, Locked action) throws IOException {
+        synchronized (IN_PROCESS.computeIfAbsent(target, t -> new Object())) {
+            Path lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
+            FileChannel ch;
+            try {
+                ch = openLockFile(lockFile);
+            } catch (IOException e) {
+                throw new KeyFileException(path + ": the key file cannot be written (its lock file " + lockFile
+                        + " cannot be opened: " + reason(e) + "); it is unchanged", e);
+            }
+            try (ch) {
+                FileLock lock = lock(ch, lockFile);
+                try {
+                    action.run();
+                } finally {
+                    if (lock != null) {
+                        lock.release();
+                    }
+                }
+            }
+        }
+    }
+
+    private static FileChannel openLockFile(Path lockFile) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own protection applies
+            return FileChannel.open(lockFile, options);
+        }
+    }
+
+    /**
+     * Waits for the lock file's lock. Another instance of this process that reached the same file by another path
+     * (a bind mount, a case-insensitive name) holds it through another channel: wait for it to let go. A file system
+     * without locks gives none (null): only this process's appends then take turns.
+     */
+    private FileLock lock(FileChannel ch, Path lockFile) throws IOException {
+        while (true) {
+            try {
+                return ch.lock();
+            } catch (OverlappingFileLockException e) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException(path + ": interrupted while waiting for the key file");
+                }
+            } catch (FileLockInterruptionException | ClosedChannelException e) {
+                throw e;
+            } catch (IOException e) {
+                LOG.warn("{}: the key file's lock file {} cannot be locked ({}); appends of other processes to this"
+                        + " key file do not wait for this run", path, lockFile, reason(e));
+                return null;
+            }
+        }
+    }
+
+    /** Whether the key file (when there, on a POSIX file system) has a permission for its group or others. */
+    private static boolean othersMay(Path target) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(target).stream()
+                    .anyMatch(p -> !p.name().startsWith("OWNER_"));
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives an existing key file that others may read or write mode 0600; one this user cannot change the mode of
+     * (another user's, in a folder this user may write) is written anew, as this user's, from its rows.
+     */
+    private void ownerOnly(Path target, List<Row> rows) throws IOException {
+        if (!othersMay(target)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(target, OWNER_ONLY);
+        } catch (IOException e) {
+            write(target, rows);
         }
     }
 
@@ -365,9 +521,8 @@ public final class KeyFile {
                             : "line " + (line + 2) + " of the key file" + (path == null ? "" : " " + path);
                     throw new PolicyException(row.input() + ": " + (sameSubject ? "the subject of this recording"
                             : "this recording") + " has another date offset in " + where + " ("
-                            + (sameSubject ? "the same subject key" : "the same input") + ", a different offsetDays):"
-                            + " the secret, the range or the table of offsets changed since; nothing written. Use the"
-                            + " study's secret and range, or start a new key file");
+                            + (sameSubject ? "the same subject key" : "the same input") + ", " + difference(other, row)
+                            + "; nothing written. Use the study's secret, ranges and tables, or start a new key file");
                 }
             }
             // the same input written again to the same output: its row is replaced (same subject and offsets)
@@ -383,19 +538,37 @@ public final class KeyFile {
         return new ArrayList<>(new LinkedHashSet<>(all));
     }
 
+    /**
+     * Which offset columns of two rows differ, and what may have changed: the measurement date's offset, the
+     * birthday's own offset (or whether the birthday has one), or both. Never a value.
+     */
+    private static String difference(Row a, Row b) {
+        boolean days = a.offsetDays() != b.offsetDays();
+        boolean birthday = !a.birthdayOffsetDays().equals(b.birthdayOffsetDays());
+        if (days && birthday) {
+            return "a different offsetDays and birthdayOffsetDays): the secret, the ranges or the tables of offsets"
+                    + " of the measurement date and the birthday changed since";
+        }
+        if (days) {
+            return "a different offsetDays): the secret, the range or the table of offsets of the measurement date"
+                    + " (dates.measurement.offsetDays) changed since";
+        }
+        return "a different birthdayOffsetDays): the birthday's own offset (dates.birthday.offsetDays: its secret,"
+                + " range or table, or whether the birthday has an offset of its own) changed since";
+    }
+
     /** Both offsets equal (a birthday offset absent from both, or the same). */
     private static boolean sameOffsets(Row a, Row b) {
         return a.offsetDays() == b.offsetDays() && a.birthdayOffsetDays().equals(b.birthdayOffsetDays());
     }
 
-    private void write(List<Row> rows) throws IOException {
+    private void write(Path target, List<Row> rows) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (Row r : rows) {
             text.append(r.line()).append('\n');
         }
         Path temp = null;
         try {
-            Path target = target();
             temp = createTemporary(target.getParent(), target.getFileName().toString());
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));

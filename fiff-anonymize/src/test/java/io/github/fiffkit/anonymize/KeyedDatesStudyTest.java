@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample policy {@code examples/policies/study-keyed-dates.json} on a generated longitudinal study (3 subjects x
- * 3 sessions, one split recording): what a study needs survives (days between a subject's sessions, the age at each
- * session), subjects do not move together, the same inputs give the same bytes, and the key file says what the data
+ * 3 sessions, one split recording): what a study needs survives (days between a subject's sessions, the age in days
+ * at each session; in whole years it may differ by one around a 29 February), subjects do not move together, the same inputs give the same bytes, and the key file says what the data
  * owner needs to go back.
  */
 public class KeyedDatesStudyTest {
@@ -109,7 +109,7 @@ public class KeyedDatesStudyTest {
                 Path first = out.get(3 * s + k).get(0);
                 LocalDate newDay = day(Study.measurementDate(first));
                 assertEquals(ChronoUnit.DAYS.between(Study.BIRTHDAYS[s], Study.SESSIONS[s][k]),
-                        ChronoUnit.DAYS.between(Study.birthday(first), newDay), "age at the session");
+                        ChronoUnit.DAYS.between(Study.birthday(first), newDay), "age in days at the session");
                 assertEquals(ChronoUnit.DAYS.between(Study.SESSIONS[s][0], Study.SESSIONS[s][k]),
                         ChronoUnit.DAYS.between(day(Study.measurementDate(out.get(3 * s).get(0))), newDay),
                         "days since the first session");
@@ -226,7 +226,8 @@ public class KeyedDatesStudyTest {
         byte[] before = Files.readAllBytes(key);
         run(anonymizer("study secret", key), dir.resolve("shared"));
         assertEquals(-1, Files.mismatch(key, writeBytes(dir.resolve("before.csv"), before)), "nothing added twice");
-        assertEquals(List.of("study-key.csv"), Folders.listing(key.getParent()), "no temporary file left");
+        assertEquals(List.of(".study-key.csv.lock", "study-key.csv"), Folders.listing(key.getParent()),
+                "no temporary file left; the empty lock file stays");
     }
 
     @Test

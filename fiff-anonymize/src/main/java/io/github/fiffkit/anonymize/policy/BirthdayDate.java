@@ -42,16 +42,17 @@ public sealed interface BirthdayDate {
     }
 
     /**
-     * The birthday moves by the same amount as the measurement date, so the age at the measurement survives
-     * (MNE-Python's behaviour); it is removed when the recording has no measurement date.
+     * The birthday moves by the same amount as the measurement date, so the age in days at the measurement survives
+     * (MNE-Python's behaviour; in whole years it may differ by one when the shift crosses a 29 February); it is
+     * removed when the recording has no measurement date.
      */
     record FollowMeasurement() implements BirthdayDate {
     }
 
     /**
      * The birthday moves by whole days, by an offset of the subject's own (from a secret or a table column), the
-     * same in every recording of that subject. It is not tied to the measurement's offset: the age at a session
-     * survives only when both come from the same source; {@link FollowMeasurement} is the usual choice.
+     * same in every recording of that subject. It is not tied to the measurement's offset: the age in days at a
+     * session survives only when both come from the same source; {@link FollowMeasurement} is the usual choice.
      *
      * @param offset how the subject's birthday offset is found
      */

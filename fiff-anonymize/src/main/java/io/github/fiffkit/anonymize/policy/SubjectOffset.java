@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,7 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  * @param table        the table of offsets, or {@code null}
  * @param fallbackDays the offset of a subject without one (missing tags, not in the table), or {@code null} to
  *                     refuse such a recording
- * @param keyFileRaw   whether a key file holds the normalised key itself instead of its keyed hash
+ * @param keyFileRaw   whether a key file holds the normalised key itself ({@link #rawKey}) instead of its keyed
+ *                     hash
  */
 public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretRef, Keyed keyed, Table table,
         Integer fallbackDays, boolean keyFileRaw) {
@@ -97,8 +99,8 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
      * The offset a subject got and how.
      *
      * @param days       the offset in days (positive = earlier)
-     * @param subject    the subject's keyed hash (32 hexadecimal digits), the normalised key when the policy asks for
-     *                   it raw, or empty when the key is missing or there is no secret
+     * @param subject    the subject's keyed hash (32 hexadecimal digits), the normalised key ({@link #rawKey}) when
+     *                   the policy asks for it raw, or empty when the key is missing or there is no secret
      * @param source     {@code keyed}, {@code table} or {@code fallback}
      */
     public record Shift(int days, String subject, String source) {
@@ -285,12 +287,49 @@ public record SubjectOffset(List<Integer> keyTags, byte[] secret, String secretR
 
     private String subject(Map<Integer, String> values, byte[] key) {
         if (keyFileRaw) {
-            return String.join("|", keyTags.stream().map(k -> normalise(values.get(k))).toList());
+            return rawKey(keyTags.stream().map(k -> normalise(values.get(k))).toList());
         }
         if (secret == null) {
             return "";
         }
         return HexFormat.of().formatHex(hmac(SUBJECT_LABEL, key, -1), 0, 16);
+    }
+
+    /**
+     * The subject key as a key file holds it with {@code keyFileRaw}: the normalised values joined by {@code |},
+     * each {@code \} in a value written {@code \\} and each {@code |} written {@code \|}, so that two keys never
+     * read alike ({@code ("a|b", "c")} is {@code a\|b|c}, {@code ("a", "b|c")} is {@code a|b\|c}). A value without
+     * either character is as it is.
+     *
+     * @param values the normalised values, in the order of the key's tags
+     * @return the raw key
+     */
+    public static String rawKey(List<String> values) {
+        return String.join("|", values.stream().map(v -> v.replace("\\", "\\\\").replace("|", "\\|")).toList());
+    }
+
+    /**
+     * The values of a raw subject key ({@link #rawKey}), in the order of the key's tags.
+     *
+     * @param raw a raw key
+     * @return its values
+     */
+    public static List<String> rawKeyValues(String raw) {
+        List<String> values = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length()) {
+                cur.append(raw.charAt(++i));
+            } else if (c == '|') {
+                values.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        values.add(cur.toString());
+        return values;
     }
 
     /**

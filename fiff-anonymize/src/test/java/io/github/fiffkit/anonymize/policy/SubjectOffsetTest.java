@@ -49,6 +49,25 @@ class SubjectOffsetTest {
     }
 
     @Test
+    void aRawKeyIsJoinedWithoutAmbiguityAndReadBack() throws PolicyException {
+        SubjectOffset o = SubjectOffset.keyed(List.of(FiffKind.SUBJ_LAST_NAME, FiffKind.SUBJ_FIRST_NAME), 0, 10,
+                SECRET, "env:S").withKeyFileRaw(true);
+        List<List<String>> subjects = List.of(List.of("a|b", "c"), List.of("a", "b|c"), List.of("a\\", "|c"),
+                List.of("a\\|", "c"), List.of("a", "\\|c"), List.of("x\\y", "z"));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (List<String> names : subjects) {
+            String raw = o.resolve(Map.of(FiffKind.SUBJ_LAST_NAME, names.get(0), FiffKind.SUBJ_FIRST_NAME,
+                    names.get(1))).subject();
+            assertEquals(SubjectOffset.rawKey(names), raw);
+            assertEquals(names, SubjectOffset.rawKeyValues(raw), raw);
+            keys.add(raw);
+        }
+        assertEquals(subjects.size(), keys.size(), "one raw key per subject: " + keys);
+        assertEquals("a\\|b|c", SubjectOffset.rawKey(List.of("a|b", "c")));
+        assertEquals("his-1", SubjectOffset.rawKey(List.of("his-1")), "a value without | or \\ is as it is");
+    }
+
+    @Test
     void everyDayOfASmallRangeComesUpAboutEquallyOften() throws PolicyException {
         SubjectOffset o = keyed(-3, 3);
         int[] counts = new int[7];

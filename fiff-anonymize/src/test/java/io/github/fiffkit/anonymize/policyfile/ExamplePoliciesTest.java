@@ -90,7 +90,7 @@ public class ExamplePoliciesTest {
         assertEquals(Phi.MEAS.plusDays(-days), measDate(out), "whole days");
         assertTrue(days >= 365 && days <= 3650, "in the sample's range: " + days);
         assertEquals(Julian.of(Phi.BIRTHDAY.minusDays(days)), TagData.ints(first(out, FiffKind.SUBJ_BIRTH_DAY).data())[0],
-                "the birthday follows, so the age survives");
+                "the birthday follows, so the age in days survives");
         assertTrue(text(first(out, FiffKind.SUBJ_HIS_ID)).matches("[0-9a-f]{16}"), "the HIS id as a keyed hash");
     }
 

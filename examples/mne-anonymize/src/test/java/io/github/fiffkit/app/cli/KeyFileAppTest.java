@@ -71,9 +71,10 @@ class KeyFileAppTest {
         int days = rows.get(0).offsetDays();
         assertTrue(days >= 365 && days <= 3650, "in range: " + days);
         assertEquals(TestFiles.MEAS.plusDays(-days), TestFiles.measDate(dir.resolve("o1.fif")));
-        assertEquals(TestFiles.BIRTHDAY.minusDays(days), TestFiles.birthday(dir.resolve("o2.fif")), "age survives");
+        assertEquals(TestFiles.BIRTHDAY.minusDays(days), TestFiles.birthday(dir.resolve("o2.fif")), "age in days survives");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-        assertEquals(List.of("key.csv"), Folders.listing(key.getParent()));
+        assertEquals(List.of(".key.csv.lock", "key.csv"), Folders.listing(key.getParent()),
+                "the key file and its lock file, no temporary file");
 
         AppRun verify = AppRun.of("--no-gui", "--verify", dir.resolve("o1.fif").toString(), "--original",
                 s1.toString(), "--policy", policy.toString());
